@@ -1,0 +1,29 @@
+namespace ToonStudio.Imaging.Goods;
+
+/// <summary>A local goods mockup. <paramref name="Color"/> is a colour id of the type, or null for its default.</summary>
+public sealed record GoodsRequest(
+    ReadOnlyMemory<byte> Character,
+    string GoodsType,
+    string? Color,
+    string Prompt,
+    string AspectRatio,
+    long Seed,
+    OutputFormat Format);
+
+/// <summary>A file for the printer: <c>print.png</c> (PNG with alpha and DPI), <c>cutline.svg</c> for die-cut types.</summary>
+public sealed record PrintFile(string Name, string ContentType, byte[] Bytes);
+
+public sealed record GoodsRendering(EncodedImage Mockup, IReadOnlyList<PrintFile> PrintFiles);
+
+public sealed record GoodsColor(string Id, string Hex, string NameKo, string NameEn);
+
+public sealed record GoodsTypeInfo(
+    string Id,
+    string NameKo,
+    string NameEn,
+    string PromptEn,
+    string DefaultAspectRatio,
+    IReadOnlyList<GoodsColor> Colors,
+    double PrintWidthMm,
+    double PrintHeightMm,
+    bool DieCut);

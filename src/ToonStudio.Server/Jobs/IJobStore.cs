@@ -1,0 +1,55 @@
+namespace ToonStudio.Server.Jobs;
+
+public sealed record JobQuery(JobKind? Kind, JobStatus? Status, int Limit, string? Before, string? BatchId = null);
+
+public sealed record JobCreateResult(Job Job, bool Created);
+
+/// <summary>
+/// Durable job rows. Implementations: SQLite (embedded default), PostgreSQL (scale-out).
+/// Every write is atomic; claims are exclusive across processes.
+/// </summary>
+public interface IJobStore
+{
+    /// <summary>True when one process owns the store (SQLite): leases left by a dead process may be released at start.</summary>
+    bool IsExclusive { get; }
+
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>Inserts the job; when its idempotency key exists already, returns that job with Created = false.</summary>
+    Task<JobCreateResult> CreateAsync(Job job, CancellationToken ct);
+
+    Task<Job?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>
+    /// Claims the oldest job that is queued, or running with an expired lease, for one of <paramref name="engines"/>;
+    /// marks it running and leased to <paramref name="owner"/> until now + lease.
+    /// </summary>
+    Task<Job?> TryClaimAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct);
+
+    /// <summary>Extends the lease; false when another owner took the job (then the caller must stop working on it).</summary>
+    Task<bool> RenewLeaseAsync(string id, string owner, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>Releases every lease at start when the store is exclusive, so a crash's running jobs resume at once.</summary>
+    Task<int> ReleaseAllLeasesAsync(CancellationToken ct);
+
+    /// <summary>Writes the mutable fields (status, stage, progress, provider ids, error, result, artifacts).</summary>
+    Task UpdateAsync(Job job, CancellationToken ct);
+
+    /// <summary>Sets CancelRequested; a queued job becomes canceled at once. Returns the job after the change.</summary>
+    Task<Job?> RequestCancelAsync(string id, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Newest first; <see cref="JobQuery.Before"/> is an opaque cursor from a previous page.</summary>
+    Task<IReadOnlyList<Job>> ListAsync(JobQuery query, CancellationToken ct);
+
+    Task<bool> DeleteAsync(string id, CancellationToken ct);
+
+    /// <summary>Durations (completed − started) of the latest successful jobs of a kind and engine, for ETAs.</summary>
+    Task<IReadOnlyList<TimeSpan>> RecentDurationsAsync(JobKind kind, string engine, int count, CancellationToken ct);
+
+    /// <summary>Ids of terminal jobs completed before <paramref name="cutoff"/> (retention).</summary>
+    Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken ct);
+
+    Task<int> CountAsync(JobStatus status, CancellationToken ct);
+
+    Task<bool> PingAsync(CancellationToken ct);
+}

@@ -1,0 +1,62 @@
+namespace ToonStudio.Server.Jobs;
+
+public enum JobKind { Ppl, Goods }
+
+public enum JobStatus { Queued, Running, Succeeded, Failed, Canceled, TimedOut }
+
+/// <summary>What the user asked for; immutable once the job exists.</summary>
+public sealed record JobParameters(
+    string Prompt,
+    string AspectRatio,
+    string OutputFormat,
+    int SafetyTolerance,
+    long Seed,
+    string? GoodsType,
+    string? GoodsColor = null);
+
+/// <summary>A file a job produced besides its main result (print file, cut line).</summary>
+public sealed record JobArtifact(string Name, string ContentType, long Length);
+
+/// <summary>
+/// One generation. Rows live in <see cref="IJobStore"/>; images live in the blob store under
+/// <c>jobs/{Id}/…</c> (see <see cref="JobBlobs"/>).
+/// </summary>
+public sealed record Job
+{
+    public required string Id { get; init; }
+    public required JobKind Kind { get; init; }
+    public required string Engine { get; init; }
+    public required JobParameters Parameters { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset Deadline { get; init; }
+    public int InputCount { get; init; }
+    public string? IdempotencyKey { get; init; }
+    public string? BatchId { get; init; }
+
+    public JobStatus Status { get; init; } = JobStatus.Queued;
+    public string? Stage { get; init; }
+    public double Progress { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public bool CancelRequested { get; init; }
+
+    /// <summary>The provider's task id, stored the moment the provider accepts the task.</summary>
+    public string? ProviderTaskId { get; init; }
+    /// <summary>BFL's regional polling URL, used verbatim after a restart.</summary>
+    public string? ProviderPollingUrl { get; init; }
+    public int ProviderSubmissions { get; init; }
+    public double? Cost { get; init; }
+
+    public string? ErrorCode { get; init; }
+    public string? ErrorDetail { get; init; }
+
+    public string? ResultContentType { get; init; }
+    public long? ResultLength { get; init; }
+    public string? ResultEtag { get; init; }
+    public IReadOnlyList<JobArtifact> Artifacts { get; init; } = [];
+
+    public string? LeaseOwner { get; init; }
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    public bool IsTerminal => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Canceled or JobStatus.TimedOut;
+}
