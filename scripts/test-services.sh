@@ -16,8 +16,9 @@ install_test_dependencies() {
   if [ "${#need[@]}" -gt 0 ]; then
     echo "== apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # Wait for a concurrent apt/dpkg (another checkout's test run) instead of failing on its lock.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
   if [ ! -x "$TS_ROOT/.tools/node_modules/.bin/azurite-blob" ]; then
     echo "== npm install azurite"
@@ -35,14 +36,23 @@ start_test_services() {
     su postgres -s /bin/sh -c "$pgbin/initdb -D $TS_RUN/pg -U postgres -A trust --no-sync" >/dev/null
   fi
   chown -R postgres:postgres "$TS_RUN/pg"
-  su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $TS_RUN/pg -l $TS_RUN/pg.log -w -o '-h 127.0.0.1 -p $TS_PG_PORT -k /tmp -c fsync=off -c max_connections=300' start" >/dev/null
+  # Already running (another test run on this machine): share it. The log lives in the data folder,
+  # which postgres can write ($TS_RUN belongs to root).
+  if ! "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$TS_PG_PORT"; then
+    su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $TS_RUN/pg -l $TS_RUN/pg/server.log -w -o '-h 127.0.0.1 -p $TS_PG_PORT -k /tmp -c fsync=off -c max_connections=300' start" >/dev/null
+    TS_STARTED_PG=1
+  fi
   su postgres -s /bin/sh -c "$pgbin/psql -h 127.0.0.1 -p $TS_PG_PORT -U postgres -tc \"select 1 from pg_database where datname='toonstudio_test'\" | grep -q 1 || $pgbin/createdb -h 127.0.0.1 -p $TS_PG_PORT -U postgres toonstudio_test"
   export TOONSTUDIO_TEST_POSTGRES="Host=127.0.0.1;Port=$TS_PG_PORT;Username=postgres;Database=toonstudio_test;Pooling=true;Maximum Pool Size=50"
 
-  rm -rf "$TS_RUN/azurite"; mkdir -p "$TS_RUN/azurite"
-  "$TS_ROOT/.tools/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$TS_AZURITE_PORT" \
-    --location "$TS_RUN/azurite" --skipApiVersionCheck --loose --silent >"$TS_RUN/azurite.log" 2>&1 &
-  echo $! >"$TS_RUN/azurite.pid"
+  if ! (echo >/dev/tcp/127.0.0.1/"$TS_AZURITE_PORT") 2>/dev/null; then
+    rm -rf "$TS_RUN/azurite"; mkdir -p "$TS_RUN/azurite"
+    # --disableTelemetry: Azurite otherwise reports to a cloud endpoint; tests talk to loopback only.
+    "$TS_ROOT/.tools/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$TS_AZURITE_PORT" \
+      --location "$TS_RUN/azurite" --skipApiVersionCheck --loose --silent --disableTelemetry >"$TS_RUN/azurite.log" 2>&1 &
+    echo $! >"$TS_RUN/azurite.pid"
+    TS_STARTED_AZURITE=1
+  fi
   for _ in $(seq 1 50); do
     (echo >/dev/tcp/127.0.0.1/"$TS_AZURITE_PORT") 2>/dev/null && break
     sleep 0.2
@@ -52,9 +62,10 @@ start_test_services() {
   echo "== services: postgres 127.0.0.1:$TS_PG_PORT, azurite 127.0.0.1:$TS_AZURITE_PORT"
 }
 
+# Stops only what this shell started, so one test run does not pull the services from under another.
 stop_test_services() {
   local pgbin
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$pgbin" ] && su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $TS_RUN/pg -m fast -w stop" >/dev/null 2>&1 || true
-  [ -f "$TS_RUN/azurite.pid" ] && kill "$(cat "$TS_RUN/azurite.pid")" 2>/dev/null || true
+  [ -n "$pgbin" ] && [ "${TS_STARTED_PG:-}" = 1 ] && su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $TS_RUN/pg -m fast -w stop" >/dev/null 2>&1 || true
+  [ "${TS_STARTED_AZURITE:-}" = 1 ] && [ -f "$TS_RUN/azurite.pid" ] && kill "$(cat "$TS_RUN/azurite.pid")" 2>/dev/null || true
 }
