@@ -1,0 +1,71 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using ToonStudio.Server.Ops.Logging;
+using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Ops.Tracing;
+
+namespace ToonStudio.Server.Ops;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Metrics for <c>/metrics</c> (ToonStudio's instruments, ASP.NET Core, HttpClient and the runtime's own
+    /// <c>System.Runtime</c> meter, built into .NET 9+ so no runtime instrumentation package is needed),
+    /// traces over OTLP only when an endpoint is configured, and the request/result log lines.
+    /// </summary>
+    public static IHostApplicationBuilder AddToonStudioTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+
+        builder.Services.AddSingleton<ToonStudioMetrics>();
+        builder.Services.AddHostedService<QueueDepthSampler>();
+        builder.Services.AddSingleton<IStartupFilter, RequestLogStartupFilter>();
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("toonstudio"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ToonStudioMetrics.MeterName, "System.Runtime")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter());
+
+        var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (options.OtlpEndpoint is not null || otlpFromEnvironment)
+        {
+            otel.WithTracing(tracing => tracing
+                .AddSource(ToonStudioActivities.SourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbeOrScrape(ctx.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(o =>
+                {
+                    if (options.OtlpEndpoint is not null)
+                    {
+                        o.Endpoint = options.OtlpEndpoint;
+                    }
+                }));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Prometheus text format at <c>GET /metrics</c>.</summary>
+    public static WebApplication MapToonStudioMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+
+    private sealed class RequestLogStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseMiddleware<RequestLogMiddleware>();
+            next(app);
+        };
+    }
+}
