@@ -32,8 +32,13 @@ public interface IJobStore
     /// <summary>Releases every lease at start when the store is exclusive, so a crash's running jobs resume at once.</summary>
     Task<int> ReleaseAllLeasesAsync(CancellationToken ct);
 
-    /// <summary>Writes the mutable fields (status, stage, progress, provider ids, error, result, artifacts).</summary>
-    Task UpdateAsync(Job job, CancellationToken ct);
+    /// <summary>
+    /// Writes the mutable fields (status, stage, progress, provider ids, error, result, artifacts); never the
+    /// cancel flag or the lease, which have their own calls. When <see cref="Job.LeaseOwner"/> is set the write
+    /// only happens while that owner still holds the job: false means the lease was lost and the caller must stop.
+    /// A terminal status clears the lease.
+    /// </summary>
+    Task<bool> UpdateAsync(Job job, CancellationToken ct);
 
     /// <summary>Sets CancelRequested; a queued job becomes canceled at once. Returns the job after the change.</summary>
     Task<Job?> RequestCancelAsync(string id, DateTimeOffset now, CancellationToken ct);

@@ -31,6 +31,8 @@ public sealed record Job
     public required DateTimeOffset Deadline { get; init; }
     public int InputCount { get; init; }
     public string? IdempotencyKey { get; init; }
+    /// <summary>Hash of the request's fields and inputs: an Idempotency-Key reused for another request is refused.</summary>
+    public string? RequestHash { get; init; }
     public string? BatchId { get; init; }
 
     public JobStatus Status { get; init; } = JobStatus.Queued;

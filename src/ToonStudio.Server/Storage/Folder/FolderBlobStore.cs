@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace ToonStudio.Server.Storage.Folder;
+
+/// <summary>
+/// Blobs as files under <c>{DataPath}/blobs</c>. A write goes to a temporary file and is renamed into place, so a
+/// reader never sees half a file; the content type and ETag sit in a small sidecar written the same way.
+/// </summary>
+public sealed class FolderBlobStore(IOptions<ToonStudioOptions> options) : IBlobStore
+{
+    private readonly string _root = Path.Combine(options.Value.FullDataPath, "blobs");
+
+    public Task InitializeAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_root);
+        return Task.CompletedTask;
+    }
+
+    public async Task<BlobInfo> PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content.Span))[..32] + "\"";
+        await WriteAtomicallyAsync(path, content, ct);
+        await WriteAtomicallyAsync(path + ".meta", System.Text.Encoding.UTF8.GetBytes($"{contentType}\n{etag}"), ct);
+        return new BlobInfo(content.Length, contentType, etag);
+    }
+
+    public async Task<BlobContent?> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path) || !File.Exists(path + ".meta"))
+        {
+            return null;
+        }
+        var meta = (await File.ReadAllTextAsync(path + ".meta", ct)).Split('\n');
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
+            return new BlobContent(stream, new BlobInfo(stream.Length, meta[0], meta.Length > 1 ? meta[1] : "\"0\""));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<byte[]?> ReadAllAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return await File.ReadAllBytesAsync(path, ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken ct)
+    {
+        var directory = PathOf(prefix.TrimEnd('/'));
+        if (!Directory.Exists(directory))
+        {
+            return Task.FromResult(0);
+        }
+        var count = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".meta", StringComparison.Ordinal));
+        Directory.Delete(directory, recursive: true);
+        return Task.FromResult(count);
+    }
+
+    public Task<bool> PingAsync(CancellationToken ct) => Task.FromResult(Directory.Exists(_root));
+
+    /// <summary>Keys are ours (<c>jobs/{id}/…</c>), but a key may never leave the root, whatever it holds.</summary>
+    private string PathOf(string key)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, key));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A blob key must stay inside the blob folder.", nameof(key));
+        }
+        return full;
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await stream.WriteAsync(content, ct);
+                await stream.FlushAsync(ct);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}
