@@ -1,6 +1,31 @@
+using ToonStudio.Server.Catalog;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Generation;
+using ToonStudio.Server.Hosting;
+using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Ops;
+using ToonStudio.Server.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddToonStudioHosting();
+builder.AddToonStudioStorage();
+builder.AddJobs();
+builder.AddEngines();
+builder.AddToonStudioTelemetry();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+
+app.UseToonStudioHosting();
+app.MapHealthApi();
+app.MapToonStudioMetrics();
+app.MapCompatibleApi();
+app.MapGenerationApi();
+app.MapJobsApi();
+app.MapCatalogApi();
+app.MapOpenApi();
+
 app.Run();
 
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

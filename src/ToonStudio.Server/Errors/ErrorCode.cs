@@ -18,6 +18,7 @@ public static class ErrorCode
     public const string Canceled = "canceled";
     public const string NotFound = "not_found";
     public const string NotReady = "not_ready";
+    public const string IdempotencyConflict = "idempotency_conflict";
     public const string InsufficientStorage = "insufficient_storage";
     public const string Unauthorized = "unauthorized";
     public const string RateLimited = "rate_limited";
@@ -40,6 +41,7 @@ public static class ErrorCode
         Canceled => 409,
         NotFound => 404,
         NotReady => 409,
+        IdempotencyConflict => 409,
         InsufficientStorage => 507,
         Unauthorized => 401,
         RateLimited => 429,

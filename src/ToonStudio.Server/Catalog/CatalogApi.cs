@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Generation;
+using ToonStudio.Server.Jobs;
+
+namespace ToonStudio.Server.Catalog;
+
+/// <summary>What a client can ask for: engines usable now, goods types, limits.</summary>
+public static class CatalogApi
+{
+    public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Catalog");
+        group.MapGet("/engines", GetEngines).WithName(nameof(GetEngines));
+        group.MapGet("/goods/types", GetGoodsTypes).WithName(nameof(GetGoodsTypes));
+        return group;
+    }
+
+    public sealed record EngineResponse(string Name, bool Configured, string? MissingSetting, IReadOnlyList<string> Kinds, bool Remote);
+    public sealed record Defaults(string Ppl, string Goods);
+    public sealed record Limits(long MaxUploadBytes, long MaxPixels, int MaxPromptLength, int MaxBatchSize, double TimeoutSeconds);
+    public sealed record EnginesResponse(IReadOnlyList<EngineResponse> Engines, Defaults Defaults, Limits Limits);
+
+    public sealed record LocalizedName(string Ko, string En);
+    public sealed record ColorResponse(string Id, string Hex, LocalizedName Name);
+    public sealed record PrintSize(double Width, double Height);
+    public sealed record GoodsTypeResponse(string Id, LocalizedName Name, string DefaultAspectRatio, IReadOnlyList<ColorResponse> Colors, PrintSize PrintSizeMm, bool DieCut);
+    public sealed record GoodsTypesResponse(IReadOnlyList<GoodsTypeResponse> Types);
+
+    public static Ok<EnginesResponse> GetEngines(EngineRegistry registry, IOptions<GenerationOptions> options)
+    {
+        var engines = EngineRegistry.KnownNames.Select(name => registry.Find(name)?.Availability is { } a
+            ? new EngineResponse(a.Name, a.Configured, a.MissingSetting, [.. a.Kinds.Select(JobJson.KindName)], a.Remote)
+            : new EngineResponse(name, false, "not part of this build", [], true)).ToList();
+        var o = options.Value;
+        return TypedResults.Ok(new EnginesResponse(engines,
+            new Defaults(registry.DefaultFor(JobKind.Ppl), registry.DefaultFor(JobKind.Goods)),
+            new Limits(o.MaxUploadBytes, o.MaxPixels, o.MaxPromptLength, o.MaxBatchSize, o.Timeout.TotalSeconds)));
+    }
+
+    public static Ok<GoodsTypesResponse> GetGoodsTypes() => TypedResults.Ok(new GoodsTypesResponse([.. GoodsCatalog.All.Select(t =>
+        new GoodsTypeResponse(t.Id, new LocalizedName(t.NameKo, t.NameEn), t.DefaultAspectRatio,
+            [.. t.Colors.Select(c => new ColorResponse(c.Id, c.Hex, new LocalizedName(c.NameKo, c.NameEn)))],
+            new PrintSize(t.PrintWidthMm, t.PrintHeightMm), t.DieCut))]));
+}

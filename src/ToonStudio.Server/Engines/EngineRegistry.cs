@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Jobs;
+
+namespace ToonStudio.Server.Engines;
+
+/// <summary>The engines this build has, and the rule that picks one for a request.</summary>
+public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<EngineSelectionOptions> selection)
+{
+    public const string Local = "local";
+    public const string Replicate = "replicate";
+    public const string Bfl = "bfl";
+
+    /// <summary>Every engine name a request may give, whether or not this build or configuration has it.</summary>
+    public static IReadOnlyList<string> KnownNames { get; } = [Local, Replicate, Bfl];
+
+    private readonly Dictionary<string, IImageEngine> _engines = engines.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<IImageEngine> All => _engines.Values;
+
+    public IImageEngine? Find(string name) => _engines.GetValueOrDefault(name);
+
+    /// <summary>The engine for a request: the named one (which must be usable), else the configured or usual default.</summary>
+    public IImageEngine Resolve(string? requested, JobKind kind)
+    {
+        var name = string.IsNullOrWhiteSpace(requested) ? DefaultFor(kind) : requested.Trim().ToLowerInvariant();
+        if (!KnownNames.Contains(name))
+        {
+            throw ToonStudioException.Invalid("engine", string.Join(", ", KnownNames));
+        }
+        var engine = Find(name) ?? throw NotConfigured(name, $"the {name} engine is not part of this build");
+        var availability = engine.Availability;
+        if (!availability.Configured)
+        {
+            throw NotConfigured(name, $"{availability.MissingSetting} is not set");
+        }
+        if (!availability.Kinds.Contains(kind))
+        {
+            throw ToonStudioException.Invalid("engine", $"{name} does not make {JobJson.KindName(kind)} images");
+        }
+        return engine;
+    }
+
+    public string DefaultFor(JobKind kind)
+    {
+        var configured = kind == JobKind.Ppl ? selection.Value.Ppl : selection.Value.Goods;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.Trim().ToLowerInvariant();
+        }
+        string[] order = kind == JobKind.Ppl ? [Replicate, Bfl] : [Bfl, Replicate];
+        return order.FirstOrDefault(IsUsable) ?? Local;
+    }
+
+    private bool IsUsable(string name) => Find(name)?.Availability.Configured == true;
+
+    private static ToonStudioException NotConfigured(string engine, string why) =>
+        new(ErrorCode.EngineNotConfigured, why, "engine", new Dictionary<string, string> { ["engine"] = engine, ["why"] = why });
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using ToonStudio.Imaging;
+using ToonStudio.Imaging.Goods;
+using ToonStudio.Imaging.Ppl;
+using ToonStudio.Server.Jobs;
+
+namespace ToonStudio.Server.Engines.Local;
+
+/// <summary>The offline engine: the compositor for PPL and the template renderer for goods. Needs no key.</summary>
+public sealed class LocalEngine(PplCompositor compositor, GoodsRenderer renderer, IOptions<LocalEngineOptions> options) : IImageEngine
+{
+    public string Name => EngineRegistry.Local;
+
+    public int MaxInputEdge => options.Value.MaxInputEdge;
+
+    public EngineAvailability Availability { get; } = new(EngineRegistry.Local, true, null, [JobKind.Ppl, JobKind.Goods], Remote: false);
+
+    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
+    {
+        await context.ReportAsync("generating", 0.1, ct);
+        var job = context.Job;
+        var p = job.Parameters;
+        var format = OutputFormats.Parse(p.OutputFormat);
+        if (job.Kind == JobKind.Ppl)
+        {
+            var image = compositor.Compose(new PplRequest(inputs[0].Png, inputs[1].Png, p.Prompt, p.AspectRatio, p.Seed, format));
+            return new EngineResult(image.Bytes, image.ContentType, []);
+        }
+        var goodsType = p.GoodsType ?? throw new InvalidOperationException("A goods job without a goods type passed validation.");
+        var rendering = renderer.Render(new GoodsRequest(inputs[0].Png, goodsType, p.GoodsColor, p.Prompt, p.AspectRatio, p.Seed, format));
+        var artifacts = rendering.PrintFiles.Select(f => new EngineArtifact(f.Name, f.ContentType, f.Bytes)).ToList();
+        return new EngineResult(rendering.Mockup.Bytes, rendering.Mockup.ContentType, artifacts);
+    }
+}

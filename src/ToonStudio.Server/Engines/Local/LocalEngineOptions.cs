@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ToonStudio.Server.Engines.Local;
+
+public sealed class LocalEngineOptions
+{
+    public const string SectionName = "ToonStudio:Local";
+
+    /// <summary>Inputs keep more pixels than the remote engines' 1024 because print files are drawn from them.</summary>
+    [Range(256, 8192)]
+    public int MaxInputEdge { get; set; } = 2048;
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Jobs;
+using F = ToonStudio.Server.Generation.GenerationFields;
+
+namespace ToonStudio.Server.Generation;
+
+/// <summary>Validates the form fields at the edge, before any decoding or spending: each error names its field.</summary>
+public static class GenerationRequestParser
+{
+    public static GenerationRequest Parse(MultipartForm form, JobKind kind, GenerationOptions options, bool batch = false)
+    {
+        var images = kind == JobKind.Ppl
+            ? new[] { RequireImage(form, F.InputImage1), RequireImage(form, F.InputImage2) }
+            : new[] { RequireImage(form, F.InputImage) };
+        var goodsTypes = kind == JobKind.Goods ? GoodsTypes(form, options, batch) : [];
+        var prompt = (form.Text(F.Prompt) ?? "").Trim();
+        if (prompt.Length == 0 && kind == JobKind.Ppl)
+        {
+            throw ToonStudioException.Invalid(F.Prompt, "a non-empty text");
+        }
+        if (prompt.Length > options.MaxPromptLength)
+        {
+            throw ToonStudioException.Invalid(F.Prompt, $"at most {options.MaxPromptLength} characters");
+        }
+        var rawSeed = (form.Text(F.Seed) ?? "").Trim();
+        var parameters = new JobParameters(
+            Prompt: prompt,
+            AspectRatio: OneOf(form, F.AspectRatio, F.AspectRatios, "match_input_image"),
+            OutputFormat: OutputFormats.Normalize(OneOf(form, F.OutputFormat, OutputFormats.Accepted, "png")),
+            SafetyTolerance: SafetyTolerance(form),
+            Seed: rawSeed.Length == 0 ? RandomNumberGenerator.GetInt32(0, int.MaxValue) : Seed(rawSeed),
+            GoodsType: goodsTypes.FirstOrDefault(),
+            GoodsColor: GoodsColor(form, goodsTypes));
+        var engine = form.Text(F.Engine)?.Trim();
+        return new GenerationRequest(kind, string.IsNullOrEmpty(engine) ? null : engine, parameters, images, goodsTypes, rawSeed);
+    }
+
+    private static ImageUpload RequireImage(MultipartForm form, string field) =>
+        form.Files.TryGetValue(field, out var bytes)
+            ? new ImageUpload(field, bytes)
+            : throw ToonStudioException.Invalid(field, "an image file (PNG, JPEG or WebP)");
+
+    private static string OneOf(MultipartForm form, string field, IReadOnlyList<string> allowed, string fallback)
+    {
+        var value = form.Text(field)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+        var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw ToonStudioException.Invalid(field, string.Join(", ", allowed));
+    }
+
+    private static int SafetyTolerance(MultipartForm form)
+    {
+        var value = form.Text(F.SafetyTolerance)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return 2;
+        }
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 2
+            ? n
+            : throw ToonStudioException.Invalid(F.SafetyTolerance, "0, 1, 2");
+    }
+
+    private static long Seed(string raw) =>
+        long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) && seed <= int.MaxValue
+            ? seed
+            : throw ToonStudioException.Invalid(F.Seed, $"an integer from 0 to {int.MaxValue}");
+
+    private static List<string> GoodsTypes(MultipartForm form, GenerationOptions options, bool batch)
+    {
+        var raw = form.TextValues(F.GoodsType).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (raw.Count == 0)
+        {
+            raw.Add(options.DefaultGoodsType);
+        }
+        if (!batch && raw.Count > 1)
+        {
+            throw ToonStudioException.Invalid(F.GoodsType, "one goods type (use /api/v1/goods/batch for several)");
+        }
+        if (raw.Count > options.MaxBatchSize)
+        {
+            throw ToonStudioException.Invalid(F.GoodsType, $"at most {options.MaxBatchSize} goods types");
+        }
+        var known = GoodsCatalog.All.Select(t => t.Id).ToList();
+        var types = raw.Select(t => t.ToLowerInvariant()).Distinct().ToList();
+        foreach (var type in types.Where(t => !known.Contains(t)))
+        {
+            throw ToonStudioException.Invalid(F.GoodsType, string.Join(", ", known));
+        }
+        return types;
+    }
+
+    private static string? GoodsColor(MultipartForm form, IReadOnlyList<string> goodsTypes)
+    {
+        var color = form.Text(F.GoodsColor)?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(color) || goodsTypes.Count == 0)
+        {
+            return null;
+        }
+        // In a batch the colour applies to the types that have it; each single type must have it.
+        var colors = goodsTypes.SelectMany(t => GoodsCatalog.Find(t)?.Colors ?? []).Select(c => c.Id).Distinct().ToList();
+        return colors.Contains(color) ? color : throw ToonStudioException.Invalid(F.GoodsColor, string.Join(", ", colors));
+    }
+}

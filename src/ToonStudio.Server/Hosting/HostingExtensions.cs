@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Generation;
+
+namespace ToonStudio.Server.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Port 8080 unless configured, JSON console logs, problem details, OpenAPI, request size limits.</summary>
+    public static IHostApplicationBuilder AddToonStudioHosting(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["urls"] ?? builder.Configuration["http_ports"] ?? builder.Configuration["https_ports"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            builder.WebHost.UseUrls("http://localhost:8080");
+        }
+        if (string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelLimits>();
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseToonStudioHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            // Routing misses (404/405) answer in the catalog's shape too.
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                var code = http.Response.StatusCode == 404 ? ErrorCode.NotFound : ErrorCode.InvalidParameter;
+                await Problems.Create(http, code, $"HTTP {http.Response.StatusCode}", "path",
+                    new Dictionary<string, string> { ["allowed"] = "see /openapi/v1.json" }).ExecuteAsync(http);
+            }
+        });
+        app.UseSecurityHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        return app;
+    }
+
+    /// <summary>The body may hold two uploads at the limit plus the text fields; more is refused while it streams.</summary>
+    private sealed class KestrelLimits(IOptions<GenerationOptions> options) : IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>
+    {
+        public void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel)
+        {
+            kestrel.Limits.MaxRequestBodySize = options.Value.MaxUploadBytes * 2 + 1024 * 1024;
+            kestrel.AddServerHeader = false;
+        }
+    }
+}

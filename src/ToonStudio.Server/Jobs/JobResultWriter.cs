@@ -1,0 +1,49 @@
+using ToonStudio.Imaging.Codecs;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Storage;
+
+namespace ToonStudio.Server.Jobs;
+
+/// <summary>Moves a job's images between the blob store and the engines.</summary>
+public sealed class JobResultWriter(IBlobStore blobs)
+{
+    public async Task<IReadOnlyList<EngineInput>> LoadInputsAsync(Job job, CancellationToken ct)
+    {
+        var inputs = new List<EngineInput>(job.InputCount);
+        for (var i = 1; i <= job.InputCount; i++)
+        {
+            var png = await blobs.ReadAllAsync(JobBlobs.Input(job.Id, i), ct)
+                ?? throw new ToonStudioException(ErrorCode.InternalError, $"Input {i} of the job is missing from storage.");
+            var (w, h) = PngSize(png);
+            inputs.Add(new EngineInput(png, w, h));
+        }
+        return inputs;
+    }
+
+    /// <summary>Stores the result in the format the user asked for (a provider may answer PNG for a WebP request), and the artifacts.</summary>
+    public async Task<Job> StoreAsync(Job job, EngineResult result, CancellationToken ct)
+    {
+        var wanted = OutputFormats.Parse(job.Parameters.OutputFormat);
+        var bytes = result.Image;
+        var contentType = result.ContentType;
+        if (contentType != ImageEncoder.ContentType(wanted))
+        {
+            var transcoded = ImageTranscoder.Transcode(bytes, wanted);
+            (bytes, contentType) = (transcoded.Bytes, transcoded.ContentType);
+        }
+        var info = await blobs.PutAsync(JobBlobs.Result(job.Id), bytes, contentType, ct);
+        var artifacts = new List<JobArtifact>(result.Artifacts.Count);
+        foreach (var artifact in result.Artifacts)
+        {
+            await blobs.PutAsync(JobBlobs.Artifact(job.Id, artifact.Name), artifact.Content, artifact.ContentType, ct);
+            artifacts.Add(new JobArtifact(artifact.Name, artifact.ContentType, artifact.Content.Length));
+        }
+        return job with { ResultContentType = contentType, ResultLength = info.Length, ResultEtag = info.ETag, Artifacts = artifacts };
+    }
+
+    /// <summary>Width and height from a PNG's IHDR (intake wrote it, so it is well formed).</summary>
+    private static (int Width, int Height) PngSize(byte[] png) => png.Length >= 24
+        ? (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)))
+        : (0, 0);
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Generation;
+using ToonStudio.Server.Storage;
+
+namespace ToonStudio.Server.Jobs;
+
+/// <summary>Creates jobs from validated requests: engine choice, intake, inputs stored, row inserted, runners woken.</summary>
+public sealed class JobService(
+    IJobStore store,
+    IBlobStore blobs,
+    IJobEventBus bus,
+    EngineRegistry engines,
+    IntakeService intake,
+    JobRunner runner,
+    IOptions<GenerationOptions> options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<JobCreateResult>> CreateAsync(GenerationRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var engine = engines.Resolve(request.Engine, request.Kind);
+        var inputs = new List<byte[]>(request.Images.Count);
+        foreach (var image in request.Images)
+        {
+            inputs.Add((await intake.ProcessAsync(image, engine.MaxInputEdge, ct)).Png);
+        }
+        var types = request.Kind == JobKind.Goods ? request.GoodsTypes : [null];
+        var batchId = types.Count > 1 ? JobIds.New() : null;
+        var hash = RequestHash(request, engine.Name);
+        var results = new List<JobCreateResult>(types.Count);
+        for (var i = 0; i < types.Count; i++)
+        {
+            // Each job of a batch gets its own key derived from the one the client sent.
+            var key = idempotencyKey is null ? null : types.Count > 1 ? $"{idempotencyKey}#{types[i]}" : idempotencyKey;
+            results.Add(await CreateOneAsync(request, engine.Name, types[i], inputs, key, hash, batchId, ct));
+        }
+        return results;
+    }
+
+    public async Task<Job?> CancelAsync(string id, CancellationToken ct)
+    {
+        var job = await store.RequestCancelAsync(id, time.GetUtcNow(), ct);
+        if (job is not null)
+        {
+            runner.TryCancelLocal(id);
+            await bus.PublishChangedAsync(id, ct);
+        }
+        return job;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct);
+        if (job is null)
+        {
+            return false;
+        }
+        if (!job.IsTerminal)
+        {
+            await CancelAsync(id, ct);
+        }
+        await blobs.DeletePrefixAsync(JobBlobs.Prefix(id), ct);
+        await store.DeleteAsync(id, ct);
+        await bus.PublishChangedAsync(id, ct);
+        return true;
+    }
+
+    private async Task<JobCreateResult> CreateOneAsync(GenerationRequest request, string engine, string? goodsType, List<byte[]> inputs,
+        string? key, string hash, string? batchId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var parameters = request.Parameters with
+        {
+            GoodsType = goodsType,
+            GoodsColor = goodsType is null || GoodsCatalog.Find(goodsType)?.Colors.Any(c => c.Id == request.Parameters.GoodsColor) != true
+                ? null : request.Parameters.GoodsColor,
+        };
+        var job = new Job
+        {
+            Id = JobIds.New(), Kind = request.Kind, Engine = engine, Parameters = parameters, CreatedAt = now,
+            Deadline = now + options.Value.Timeout, InputCount = inputs.Count, IdempotencyKey = key, RequestHash = hash, BatchId = batchId,
+        };
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i], "image/png", ct);
+        }
+        var created = await store.CreateAsync(job, ct);
+        if (!created.Created)
+        {
+            await blobs.DeletePrefixAsync(JobBlobs.Prefix(job.Id), CancellationToken.None);
+            if (created.Job.RequestHash != hash)
+            {
+                throw new ToonStudioException(ErrorCode.IdempotencyConflict, "This Idempotency-Key was used for another request.", "Idempotency-Key");
+            }
+            return created;
+        }
+        await bus.PublishChangedAsync(job.Id, ct);
+        await bus.PublishQueuedAsync(ct);
+        return created;
+    }
+
+    private static string RequestHash(GenerationRequest request, string engine)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var p = request.Parameters;
+        sha.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', JobJson.KindName(request.Kind), engine, p.Prompt, p.AspectRatio,
+            p.OutputFormat, p.SafetyTolerance, request.RawSeed, string.Join(',', request.GoodsTypes), p.GoodsColor)));
+        foreach (var image in request.Images)
+        {
+            sha.AppendData(SHA256.HashData(image.Bytes));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ToonStudio.Server.Localization;
+
+namespace ToonStudio.Server.Jobs;
+
+public static partial class JobsApi
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Server-Sent Events: an <c>event: job</c> with the full job on every change, ending after the terminal one.
+    /// Each event carries an id, so a reconnecting EventSource resumes without losing the final state.
+    /// </summary>
+    public static async Task StreamJobEvents(string id, HttpContext context, IJobStore store, IJobEventBus bus, EtaEstimator eta, CancellationToken ct)
+    {
+        var job = await FindAsync(store, id, ct);
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var language = Language.Of(context.Request);
+        using var subscription = bus.Subscribe(id);
+        var sequence = 0;
+        string? last = null;
+        try
+        {
+            while (true)
+            {
+                var json = JsonSerializer.Serialize(JobResponse.From(job, await eta.SecondsLeftAsync(job, ct), language), ProblemJson);
+                if (json != last)
+                {
+                    await response.WriteAsync($"id: {++sequence}\nevent: job\ndata: {json}\n\n", ct);
+                    await response.Body.FlushAsync(ct);
+                    last = json;
+                }
+                if (job.IsTerminal)
+                {
+                    return;
+                }
+                if (!await subscription.WaitAsync(KeepAlive, ct))
+                {
+                    await response.WriteAsync(": keep-alive\n\n", ct);
+                    await response.Body.FlushAsync(ct);
+                }
+                job = await store.GetAsync(id, ct) ?? job with { Status = JobStatus.Canceled };
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away; the job goes on.
+        }
+    }
+
+    private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
+}
