@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage.Azure;
 using ToonStudio.Server.Storage.Folder;
+using ToonStudio.Server.Storage.Postgres;
 using ToonStudio.Server.Storage.Sqlite;
 
 namespace ToonStudio.Server.Storage;
@@ -23,8 +25,8 @@ public static class StorageExtensions
                 break;
             case "postgres":
                 // SCALE-OUT: PostgreSQL job store and LISTEN/NOTIFY bus (Storage/Postgres).
-                throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
-                    ["ToonStudio:Storage:Provider=postgres is not available in this build."]);
+                builder.Services.AddPostgresJobStore();
+                break;
             default:
                 throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
                     [$"ToonStudio:Storage:Provider must be sqlite or postgres (was '{storage.Provider}')."]);
@@ -37,8 +39,8 @@ public static class StorageExtensions
                 break;
             case "azure":
                 // SCALE-OUT: Azure Blob Storage (Storage/Azure).
-                throw new OptionsValidationException(BlobOptions.SectionName, typeof(BlobOptions),
-                    ["ToonStudio:Blobs:Provider=azure is not available in this build."]);
+                builder.Services.AddAzureBlobStore();
+                break;
             default:
                 throw new OptionsValidationException(BlobOptions.SectionName, typeof(BlobOptions),
                     [$"ToonStudio:Blobs:Provider must be folder or azure (was '{blobs.Provider}')."]);
