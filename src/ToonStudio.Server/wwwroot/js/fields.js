@@ -26,7 +26,7 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
 
   const format = segmented("output_format", ["png", "jpeg", "webp"], "png", (v) => v.toUpperCase());
   const seedMode = segmented("seed_mode", ["random", "fixed"], "random", (v) => t(`seed.${v}`));
-  const seedValue = el("input", { type: "number", id: "seed", name: "seed", min: "0", step: "1", inputmode: "numeric", disabled: true, "data-i18n-aria": "field.seedValue", "aria-describedby": "seed-error" });
+  const seedValue = el("input", { type: "number", id: "seed", name: "seed", min: "0", max: "2147483647", step: "1", inputmode: "numeric", disabled: true, "data-i18n-aria": "field.seedValue", "aria-describedby": "seed-error" });
   const safety = segmented("safety_tolerance", ["0", "1", "2"], "2", (v) => v);
   const engine = el("select", { id: "engine", name: "engine" });
   const badge = el("span", { class: "badge", hidden: true });

@@ -16,7 +16,7 @@ const typeGrid = document.getElementById("type-grid");
 const colorBox = document.getElementById("color-box");
 const slot = createImageSlot(form.querySelector("[data-image-input]"), () => limits);
 installPaste([slot]);
-const fields = mountCommonFields(document.getElementById("common-fields"), { kind: "goods", aspectExtra: "" });
+const fields = mountCommonFields(document.getElementById("common-fields"), { kind: "goods" });
 const errors = createErrorDisplay(form, document.getElementById("form-error"), () => limits);
 const prompt = wirePrompt(form, () => limits);
 const nameOf = (type) => type?.name?.[lang()] ?? type?.name?.en ?? type?.id ?? "";
