@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Generation;
@@ -16,8 +17,10 @@ public static class CompatibleApi
 
     public static IEndpointRouteBuilder MapCompatibleApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ppl-gen/generate", GeneratePpl).WithName(nameof(GeneratePpl)).WithTags("Compatible").DisableAntiforgery();
-        app.MapPost("/api/goods-gen/generate", GenerateGoods).WithName(nameof(GenerateGoods)).WithTags("Compatible").DisableAntiforgery();
+        app.MapPost("/api/ppl-gen/generate", GeneratePpl).WithName(nameof(GeneratePpl)).WithTags("Compatible").DisableAntiforgery()
+            .AddEndpointFilter<IntakeRejectionFilter>();
+        app.MapPost("/api/goods-gen/generate", GenerateGoods).WithName(nameof(GenerateGoods)).WithTags("Compatible").DisableAntiforgery()
+            .AddEndpointFilter<IntakeRejectionFilter>();
         return app;
     }
 

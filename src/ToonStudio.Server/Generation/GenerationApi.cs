@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Generation;
 
@@ -12,7 +13,7 @@ public static partial class GenerationApi
 {
     public static RouteGroupBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Generation").DisableAntiforgery();
+        var group = app.MapGroup("/api/v1").WithTags("Generation").DisableAntiforgery().AddEndpointFilter<IntakeRejectionFilter>();
         group.MapPost("/ppl", CreatePplJob).WithName(nameof(CreatePplJob));
         group.MapPost("/goods", CreateGoodsJob).WithName(nameof(CreateGoodsJob));
         group.MapPost("/goods/batch", CreateGoodsBatch).WithName(nameof(CreateGoodsBatch));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Imaging.Intake;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Generation;
 
@@ -8,13 +9,14 @@ namespace ToonStudio.Server.Generation;
 /// Runs image intake with a bound on concurrent decodes, so a burst of large uploads cannot multiply the
 /// decoder's memory; maps intake refusals to the catalog, naming the field.
 /// </summary>
-public sealed class IntakeService(IOptions<GenerationOptions> options) : IDisposable
+public sealed class IntakeService(IOptions<GenerationOptions> options, ToonStudioMetrics metrics) : IDisposable
 {
     private readonly SemaphoreSlim _decodes = new(Math.Max(2, Environment.ProcessorCount));
 
     public async Task<IntakeResult> ProcessAsync(ImageUpload upload, int maxEdge, CancellationToken ct)
     {
         var limits = new IntakeLimits(options.Value.MaxUploadBytes, options.Value.MaxPixels, maxEdge);
+        metrics.Upload(upload.Field, upload.Bytes.Length);
         await _decodes.WaitAsync(ct);
         try
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Ops.Tracing;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -12,11 +14,14 @@ public sealed partial class JobExecutor(
     JobResultWriter results,
     IOptions<RunnerOptions> options,
     TimeProvider time,
+    ToonStudioMetrics metrics,
+    JobTraceLinks traces,
     ILogger<JobExecutor> logger)
 {
     internal async Task ExecuteAsync(Job job, RunningJob running, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["Engine"] = job.Engine });
+        using var activity = traces.StartRun(job.Id, JobJson.KindName(job.Kind), job.Engine);
         if (job.CancelRequested)
         {
             await FinishAsync(job, JobStatus.Canceled, ErrorCode.Canceled, null);
@@ -101,6 +106,8 @@ public sealed partial class JobExecutor(
         if (await store.UpdateAsync(final, CancellationToken.None))
         {
             LogFinished(job.Id, JobJson.StatusName(status), code, (now - (job.StartedAt ?? job.CreatedAt)).TotalMilliseconds);
+            metrics.JobCompleted(job.Kind, job.Engine, status, now - job.CreatedAt);
+            ToonStudioActivities.RecordOutcome(JobJson.StatusName(status), code);
             await bus.PublishChangedAsync(job.Id, CancellationToken.None);
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -15,6 +16,7 @@ public sealed partial class JobRunner(
     EngineRegistry engines,
     IOptions<RunnerOptions> options,
     TimeProvider time,
+    ToonStudioMetrics metrics,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, RunningJob> _running = new();
@@ -92,6 +94,7 @@ public sealed partial class JobRunner(
     private async Task RunAsync(Job job, RunningJob running, SemaphoreSlim slot)
     {
         await Task.Yield();
+        metrics.JobRunStarted(job.Kind, job.Engine, (job.StartedAt ?? job.CreatedAt) - job.CreatedAt);
         try
         {
             await executor.ExecuteAsync(job, running, CancellationToken.None);
@@ -102,6 +105,7 @@ public sealed partial class JobRunner(
         }
         finally
         {
+            metrics.JobRunEnded(job.Kind, job.Engine);
             _running.TryRemove(job.Id, out _);
             running.Dispose();
             slot.Release();

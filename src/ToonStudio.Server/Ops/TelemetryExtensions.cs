@@ -20,6 +20,7 @@ public static class TelemetryExtensions
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
         builder.Services.AddSingleton<ToonStudioMetrics>();
+        builder.Services.AddSingleton<JobTraceLinks>();
         builder.Services.AddHostedService<QueueDepthSampler>();
         builder.Services.AddSingleton<IStartupFilter, RequestLogStartupFilter>();
 

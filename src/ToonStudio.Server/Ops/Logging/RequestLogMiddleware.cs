@@ -23,7 +23,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         var scope = new JobLogScope { RequestId = context.TraceIdentifier, JobId = JobIdFromPath(path.Value) };
         using var _ = logger.BeginScope(scope);
         var started = Stopwatch.GetTimestamp();
-        LogReceived(logger, context.Request.Method, path.Value, context.Request.ContentLength);
+        LogReceived(logger, context.Request.Method, path.Value, context.Request.ContentLength ?? 0);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -37,7 +37,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         }
         finally
         {
-            LogReturned(logger, context.Request.Method, path.Value, context.Response.StatusCode, scope.JobId, scope.Engine,
+            LogReturned(logger, context.Request.Method, path.Value, context.Response.StatusCode, scope.JobId ?? "-", scope.Engine ?? "-",
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
@@ -62,10 +62,10 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         return id.IsEmpty ? null : id.ToString();
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Request received {Method} {Path} ({ContentLength} bytes)")]
-    private static partial void LogReceived(ILogger logger, string method, string? path, long? contentLength);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Request received {Method} {Path} {ContentLength} bytes")]
+    private static partial void LogReceived(ILogger logger, string method, string? path, long contentLength);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
         Message = "Result returned {Method} {Path} {StatusCode} job {JobId} engine {Engine} in {ElapsedMs:0} ms")]
-    private static partial void LogReturned(ILogger logger, string method, string? path, int statusCode, string? jobId, string? engine, double elapsedMs);
+    private static partial void LogReturned(ILogger logger, string method, string? path, int statusCode, string jobId, string engine, double elapsedMs);
 }

@@ -18,6 +18,7 @@ public sealed class ToonStudioMetrics
     private readonly Counter<long> _jobsCreated;
     private readonly Counter<long> _jobsCompleted;
     private readonly Histogram<double> _jobDuration;
+    private readonly Histogram<double> _queueWait;
     private readonly UpDownCounter<long> _jobsInFlight;
     private readonly Counter<long> _providerRequests;
     private readonly Histogram<double> _providerRequestDuration;
@@ -31,14 +32,16 @@ public sealed class ToonStudioMetrics
         var meter = meterFactory.Create(MeterName);
         _jobsCreated = meter.CreateCounter<long>("toonstudio_jobs_created", "{job}", "Jobs accepted, by kind and engine.");
         _jobsCompleted = meter.CreateCounter<long>("toonstudio_jobs_completed", "{job}", "Jobs that reached a final status, by kind, engine and status.");
-        _jobDuration = meter.CreateHistogram("toonstudio_job_duration", "s", "Run time of a job from claim to final status, by kind, engine and status.",
+        _jobDuration = meter.CreateHistogram("toonstudio_job_duration", "s", "Time from upload to final status (what the user waits), by kind, engine and status.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        _jobsInFlight = meter.CreateUpDownCounter<long>("toonstudio_jobs_in_flight", "{job}", "Jobs running in this process now, by engine.");
+        _queueWait = meter.CreateHistogram("toonstudio_job_queue_wait", "s", "Time from upload until a runner took the job, by kind and engine.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _jobsInFlight = meter.CreateUpDownCounter<long>("toonstudio_jobs_in_flight", "{job}", "Jobs running in this process now, by kind and engine.");
         _providerRequests = meter.CreateCounter<long>("toonstudio_provider_requests", "{request}", "HTTP requests to Replicate/BFL, by provider, operation and status code.");
         _providerRequestDuration = meter.CreateHistogram("toonstudio_provider_request_duration", "s", "Duration of HTTP requests to Replicate/BFL, by provider and operation.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _providerPolls = meter.CreateCounter<long>("toonstudio_provider_polls", "{poll}", "Status polls of provider tasks, by provider and the status the provider answered.");
-        _uploadSize = meter.CreateHistogram("toonstudio_upload_size", "By", "Size of each uploaded image as received, by kind.",
+        _uploadSize = meter.CreateHistogram("toonstudio_upload_size", "By", "Size of each uploaded image as received, by form field.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [.. ByteBuckets.Select(b => (long)b)] });
         _intakeRejections = meter.CreateCounter<long>("toonstudio_intake_rejections", "{request}", "Uploads refused at intake, by error code.");
         meter.CreateObservableGauge("toonstudio_queue_depth", () => Volatile.Read(ref _queueDepth), "{job}", "Jobs queued in the store (sampled).");
@@ -59,22 +62,26 @@ public sealed class ToonStudioMetrics
     public void JobCreated(JobKind kind, string engine) =>
         _jobsCreated.Add(1, new TagList { { "kind", KindTag(kind) }, { "engine", engine } });
 
-    public void JobStarted(JobKind kind, string engine) =>
-        _jobsInFlight.Add(1, new TagList { { "kind", KindTag(kind) }, { "engine", engine } });
-
-    /// <summary>Call once per job run that <see cref="JobStarted"/> counted, with the status it ended in.</summary>
-    public void JobFinished(JobKind kind, string engine, JobStatus status, TimeSpan runTime)
+    /// <summary>A runner of this process took the job (paired with <see cref="JobRunEnded"/>).</summary>
+    public void JobRunStarted(JobKind kind, string engine, TimeSpan queued)
     {
         var tags = new TagList { { "kind", KindTag(kind) }, { "engine", engine } };
-        _jobsInFlight.Add(-1, tags);
-        if (status is JobStatus.Queued or JobStatus.Running)
-        {
-            return; // released back to the queue (shutdown, lost lease): not a final status
-        }
+        _jobsInFlight.Add(1, tags);
+        _queueWait.Record(Math.Max(0, queued.TotalSeconds), tags);
+    }
 
-        tags.Add("status", StatusTag(status));
+    public void JobRunEnded(JobKind kind, string engine) =>
+        _jobsInFlight.Add(-1, new TagList { { "kind", KindTag(kind) }, { "engine", engine } });
+
+    /// <summary>The job reached its final status; <paramref name="sinceCreated"/> is what the user waited (null: never ran).</summary>
+    public void JobCompleted(JobKind kind, string engine, JobStatus status, TimeSpan? sinceCreated)
+    {
+        var tags = new TagList { { "kind", KindTag(kind) }, { "engine", engine }, { "status", StatusTag(status) } };
         _jobsCompleted.Add(1, tags);
-        _jobDuration.Record(runTime.TotalSeconds, tags);
+        if (sinceCreated is { } duration)
+        {
+            _jobDuration.Record(Math.Max(0, duration.TotalSeconds), tags);
+        }
     }
 
     public void ProviderRequest(string provider, string operation, int statusCode, TimeSpan duration)
@@ -87,7 +94,8 @@ public sealed class ToonStudioMetrics
     public void ProviderPoll(string provider, string providerStatus) =>
         _providerPolls.Add(1, new TagList { { "provider", provider }, { "status", providerStatus.ToLowerInvariant() } });
 
-    public void Upload(JobKind kind, long bytes) => _uploadSize.Record(bytes, new TagList { { "kind", KindTag(kind) } });
+    /// <param name="field">The form field (<c>input_image</c> for goods, <c>input_image_1</c>/<c>_2</c> for PPL).</param>
+    public void Upload(string field, long bytes) => _uploadSize.Record(bytes, new TagList { { "field", field } });
 
     public void IntakeRejected(string errorCode) => _intakeRejections.Add(1, new TagList { { "code", errorCode } });
 

@@ -16,4 +16,20 @@ public static class ToonStudioActivities
     public const string KindTag = "toonstudio.kind";
     public const string EngineTag = "toonstudio.engine";
     public const string ProviderTaskIdTag = "toonstudio.provider_task_id";
+
+    /// <summary>Marks the current job span with its final status; anything but success is an error span.</summary>
+    public static void RecordOutcome(string status, string? errorCode)
+    {
+        if (Activity.Current is not { Source.Name: SourceName } activity)
+        {
+            return;
+        }
+
+        activity.SetTag("toonstudio.status", status);
+        if (errorCode is not null)
+        {
+            activity.SetTag("toonstudio.error_code", errorCode);
+            activity.SetStatus(ActivityStatusCode.Error, errorCode);
+        }
+    }
 }
