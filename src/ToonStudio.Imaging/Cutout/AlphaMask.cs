@@ -1,0 +1,82 @@
+using SkiaSharp;
+
+namespace ToonStudio.Imaging.Cutout;
+
+/// <summary>Reading and writing the alpha of unpremultiplied RGBA bitmaps.</summary>
+internal static class AlphaMask
+{
+    /// <summary>True when enough pixels are transparent that the alpha is a real cutout, not an opaque export.</summary>
+    public static bool HasUsefulAlpha(SKBitmap bitmap)
+    {
+        var pixels = bitmap.GetPixelSpan();
+        var threshold = Math.Max(1, bitmap.Width * bitmap.Height / 200);
+        var count = 0;
+        for (var i = 3; i < pixels.Length; i += 4)
+        {
+            if (pixels[i] < 250 && ++count >= threshold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A copy of <paramref name="source"/> whose alpha is <paramref name="mask"/>, scaled up bilinearly when smaller.</summary>
+    public static SKBitmap Apply(SKBitmap source, byte[] mask, int maskWidth, int maskHeight)
+    {
+        var full = ScaleMask(mask, maskWidth, maskHeight, source.Width, source.Height);
+        var output = source.Copy();
+        var pixels = output.GetPixelSpan();
+        for (var i = 0; i < full.Length; i++)
+        {
+            pixels[i * 4 + 3] = full[i];
+        }
+
+        return output;
+    }
+
+    /// <summary>The smallest rectangle holding every pixel with visible alpha (the whole image if none).</summary>
+    public static SKRectI ContentBox(SKBitmap bitmap)
+    {
+        int w = bitmap.Width, h = bitmap.Height;
+        int left = w, top = h, right = -1, bottom = -1;
+        var pixels = bitmap.GetPixelSpan();
+        for (var y = 0; y < h; y++)
+        {
+            var row = pixels.Slice(y * w * 4, w * 4);
+            for (var x = 0; x < w; x++)
+            {
+                if (row[x * 4 + 3] > 8)
+                {
+                    left = Math.Min(left, x);
+                    right = Math.Max(right, x);
+                    top = Math.Min(top, y);
+                    bottom = y;
+                }
+            }
+        }
+
+        return right < 0 ? new SKRectI(0, 0, w, h) : new SKRectI(left, top, right + 1, bottom + 1);
+    }
+
+    private static byte[] ScaleMask(byte[] mask, int w, int h, int fullW, int fullH)
+    {
+        if (w == fullW && h == fullH)
+        {
+            return mask;
+        }
+
+        var info = new SKImageInfo(w, h, SKColorType.Alpha8, SKAlphaType.Premul);
+        using var small = new SKBitmap(info);
+        mask.AsSpan().CopyTo(small.GetPixelSpan());
+        using var smallImage = SKImage.FromBitmap(small);
+        using var large = new SKBitmap(new SKImageInfo(fullW, fullH, SKColorType.Alpha8, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(large))
+        {
+            canvas.DrawImage(smallImage, new SKRect(0, 0, fullW, fullH), new SKSamplingOptions(SKFilterMode.Linear), null);
+        }
+
+        return large.GetPixelSpan().ToArray();
+    }
+}

@@ -1,0 +1,63 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Rendering;
+
+
+namespace ToonStudio.Imaging.Cutout;
+
+/// <summary>
+/// Cuts the subject out of an image: its own alpha when it has one, else the background estimated
+/// from the border; feathered by a pixel and trimmed to the content box.
+/// </summary>
+internal static class Cutter
+{
+    // The mask is found at this size at most: plenty for edges, and a 2048 px input stays fast.
+    private const int MaskMaxEdge = 1024;
+
+    public static CutoutImage Cut(ReadOnlyMemory<byte> encoded)
+    {
+        using var source = ImageDecoder.Decode(encoded);
+        return Cut(source);
+    }
+
+    public static CutoutImage Cut(SKBitmap source)
+    {
+        if (AlphaMask.HasUsefulAlpha(source))
+        {
+            return Trim(source.Copy(), SKColors.Transparent, 0f, hadAlpha: true);
+        }
+
+        var scale = Math.Min(1f, (float)MaskMaxEdge / Math.Max(source.Width, source.Height));
+        using var work = Resize.Smoothed(source, scale);
+        var lab = LabImage.From(work);
+        var border = BorderStatistics.Measure(lab);
+        var mask = BackgroundFlood.SubjectMask(lab, border);
+        MaskOps.RemoveSpecks(mask, work.Width, work.Height, Math.Max(16, work.Width * work.Height / 2000));
+        var feathered = MaskOps.Feather(mask, work.Width, work.Height);
+        var output = AlphaMask.Apply(source, feathered, work.Width, work.Height);
+        var bg = BackgroundColor(border);
+        return Trim(output, bg, border.Spread, hadAlpha: false);
+    }
+
+    private static SKColor BackgroundColor(BorderStatistics border) => LabColor.ToSk(border.L, border.A, border.B);
+
+    private static CutoutImage Trim(SKBitmap cut, SKColor bg, float spread, bool hadAlpha)
+    {
+        var box = AlphaMask.ContentBox(cut);
+        if (box.Width == cut.Width && box.Height == cut.Height)
+        {
+            return new CutoutImage(cut, bg, spread, hadAlpha);
+        }
+
+        var trimmed = new SKBitmap(new SKImageInfo(box.Width, box.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var from = cut.GetPixelSpan();
+        var to = trimmed.GetPixelSpan();
+        var rowBytes = box.Width * 4;
+        for (var y = 0; y < box.Height; y++)
+        {
+            from.Slice(((box.Top + y) * cut.Width + box.Left) * 4, rowBytes).CopyTo(to.Slice(y * rowBytes, rowBytes));
+        }
+
+        cut.Dispose();
+        return new CutoutImage(trimmed, bg, spread, hadAlpha);
+    }
+}

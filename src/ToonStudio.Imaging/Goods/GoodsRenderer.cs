@@ -1,0 +1,72 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Cutout;
+using ToonStudio.Imaging.Goods.DieCut;
+using ToonStudio.Imaging.Goods.Print;
+using ToonStudio.Imaging.Layout;
+using ToonStudio.Imaging.Rendering;
+
+namespace ToonStudio.Imaging.Goods;
+
+/// <summary>
+/// The local goods engine: cuts the character out, draws the type's template mockup at the requested
+/// aspect ratio and writes the print files. Stateless and thread-safe; the same request gives the same bytes.
+/// </summary>
+public sealed class GoodsRenderer
+{
+    public GoodsRendering Render(GoodsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var type = GoodsCatalog.Find(request.GoodsType)
+            ?? throw new ArgumentException($"Unknown goods type '{request.GoodsType}'.", nameof(request));
+        var color = PickColor(type, request.Color);
+        var aspect = request.AspectRatio == CanvasSize.MatchInput ? type.DefaultAspectRatio : request.AspectRatio;
+        var (w, h) = CanvasSize.For(aspect, 1, 1);
+        var template = GoodsTemplates.For(type.Id);
+
+        using var art = Cutter.Cut(request.Character);
+        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder) : null;
+        var mockup = RenderMockup(template, art, dieCut, color, w, h, request.Seed, request.Format);
+        var prints = PrintFileWriter.Create(type, template, art, dieCut, color);
+        return new GoodsRendering(mockup, prints);
+    }
+
+    internal static EncodedImage RenderMockup(
+        IGoodsTemplate template, CutoutImage art, DieCutShape? dieCut, GoodsColor color, int w, int h, long seed, OutputFormat format)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var artImage = Padded(art);
+        var scene = new GoodsScene(surface.Canvas, w, h, art, artImage, color, SeededRandom.For(seed, 17)) { DieCut = dieCut };
+        template.Draw(scene);
+        using var snapshot = surface.Snapshot();
+        return ImageEncoder.Encode(snapshot, format);
+    }
+
+    private static GoodsColor PickColor(GoodsTypeInfo type, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return type.Colors[0];
+        }
+
+        foreach (var c in type.Colors)
+        {
+            if (string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        throw new ArgumentException($"Unknown colour '{id}' for {type.Id}.", nameof(id));
+    }
+
+    private static SKImage Padded(CutoutImage art)
+    {
+        var pad = GoodsScene.ArtPad;
+        var info = new SKImageInfo(art.Width + 2 * pad, art.Height + 2 * pad, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.Clear(SKColors.Transparent);
+        using var image = art.ToImage();
+        surface.Canvas.DrawImage(image, pad, pad);
+        return surface.Snapshot();
+    }
+}

@@ -1,0 +1,56 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Cutout;
+using ToonStudio.Imaging.Goods.DieCut;
+
+namespace ToonStudio.Imaging.Goods;
+
+/// <summary>
+/// What a template draws with. Templates work in a 1000×1000 design space centred on the canvas
+/// (<see cref="EnterDesignSpace"/>); the backdrop is drawn across the whole canvas first.
+/// </summary>
+internal sealed class GoodsScene(SKCanvas canvas, int width, int height, CutoutImage art, SKImage artImage, GoodsColor color, Random random)
+{
+    public const float Design = 1000f;
+
+    /// <summary>Transparent pixels around the artwork in <see cref="ArtImage"/>, so mesh edges stay clean.</summary>
+    public const int ArtPad = 2;
+
+    public SKCanvas Canvas { get; } = canvas;
+    public int Width { get; } = width;
+    public int Height { get; } = height;
+    public CutoutImage Art { get; } = art;
+    public SKImage ArtImage { get; } = artImage;
+    public GoodsColor Color { get; } = color;
+    public SKColor Product { get; } = SKColor.Parse(color.Hex);
+    public Random Random { get; } = random;
+
+    /// <summary>The die-cut shape around the artwork, set by the renderer for die-cut types (art pixels).</summary>
+    public DieCutShape? DieCut { get; init; }
+
+    /// <summary>Canvas pixels per design unit.</summary>
+    public float Scale => Math.Min(Width, Height) / Design;
+
+    /// <summary>Maps the 1000×1000 design square to the centre of the canvas. Pair with <c>Canvas.Restore()</c>.</summary>
+    public void EnterDesignSpace()
+    {
+        Canvas.Save();
+        Canvas.Translate((Width - Design * Scale) / 2f, (Height - Design * Scale) / 2f);
+        Canvas.Scale(Scale);
+    }
+
+    /// <summary>The largest rectangle of the artwork's aspect that fits in <paramref name="box"/>, centred (bottom-aligned when asked).</summary>
+    public SKRect FitArt(SKRect box, bool alignBottom = false)
+    {
+        var aspect = (float)ArtImage.Width / ArtImage.Height;
+        var w = box.Width;
+        var h = w / aspect;
+        if (h > box.Height)
+        {
+            h = box.Height;
+            w = h * aspect;
+        }
+
+        var top = alignBottom ? box.Bottom - h : box.MidY - h / 2f;
+        return new SKRect(box.MidX - w / 2f, top, box.MidX + w / 2f, top + h);
+    }
+}

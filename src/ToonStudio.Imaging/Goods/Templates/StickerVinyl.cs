@@ -1,0 +1,34 @@
+using SkiaSharp;
+
+namespace ToonStudio.Imaging.Goods.Templates;
+
+/// <summary>The sticker's base material: white vinyl, or a pale rainbow for holographic.</summary>
+internal static class StickerVinyl
+{
+    public static SKShader Shader(string colorId, SKRect bounds)
+    {
+        if (colorId != "holographic")
+        {
+            return SKShader.CreateColor(SKColors.White);
+        }
+
+        SKColor[] rainbow =
+        [
+            new(0xF6, 0xD8, 0xF2), new(0xD6, 0xE6, 0xFB), new(0xD4, 0xF6, 0xEA), new(0xFB, 0xF3, 0xCF), new(0xF6, 0xD8, 0xF2),
+        ];
+        return SKShader.CreateLinearGradient(
+            new SKPoint(bounds.Left, bounds.Top), new SKPoint(bounds.Right, bounds.Bottom), rainbow, null, SKShaderTileMode.Mirror);
+    }
+}
+
+/// <summary>Places a die-cut shape (artwork pixels) into a box in design space.</summary>
+internal static class DieCutPlacement
+{
+    public static SKMatrix Fit(SKRect shape, SKRect box)
+    {
+        var scale = Math.Min(box.Width / shape.Width, box.Height / shape.Height);
+        var tx = box.MidX - shape.MidX * scale;
+        var ty = box.MidY - shape.MidY * scale;
+        return new SKMatrix(scale, 0, tx, 0, scale, ty, 0, 0, 1);
+    }
+}

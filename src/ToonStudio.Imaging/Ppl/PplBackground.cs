@@ -1,0 +1,54 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Cutout;
+using ToonStudio.Imaging.Rendering;
+
+namespace ToonStudio.Imaging.Ppl;
+
+/// <summary>
+/// The scene behind the composite: the character's own scene extended and softened when it came with
+/// one, else a studio wall and floor tinted from both subjects' palettes.
+/// </summary>
+internal static class PplBackground
+{
+    // Above this border spread (Lab units) the character's picture has a scene rather than a backdrop.
+    private const float SceneSpread = 9f;
+
+    public static bool IsScene(CutoutImage character) => !character.HadAlpha && character.BackgroundSpread > SceneSpread;
+
+    /// <summary>Draws the background and returns its palette, the target for colour harmony.</summary>
+    public static LabStats Draw(SKCanvas canvas, int w, int h, SKBitmap characterSource, LabStats character, LabStats product, bool scene)
+    {
+        if (scene)
+        {
+            DrawScene(canvas, w, h, characterSource);
+            return LabStats.Of(characterSource, 4000);
+        }
+
+        // A pale tint of both subjects' mean hue: related to them, never competing with them.
+        var a = (character.A + product.A) * 0.5f * 0.22f;
+        var b = (character.B + product.B) * 0.5f * 0.22f;
+        var wallTop = LabColor.ToSk(95f, a, b);
+        var wallLow = LabColor.ToSk(88f, a * 1.2f, b * 1.2f);
+        var floorNear = LabColor.ToSk(80f, a * 1.3f, b * 1.3f);
+        var horizon = h * 0.68f;
+        StudioSweep.Draw(canvas, w, h, horizon, wallTop, wallLow, floorNear);
+        return new LabStats(88f, a, b, 6f, 2f, 2f);
+    }
+
+    private static void DrawScene(SKCanvas canvas, int w, int h, SKBitmap source)
+    {
+        // Cover the canvas (the scene is extended past its edges by clamping), then soften it so the
+        // sharp subjects in front read as the focus.
+        var scale = Math.Max((float)w / source.Width, (float)h / source.Height);
+        var dw = source.Width * scale;
+        var dh = source.Height * scale;
+        var dest = new SKRect((w - dw) / 2f, (h - dh) / 2f, (w + dw) / 2f, (h + dh) / 2f);
+        using var image = SKImage.FromBitmap(source);
+        var sigma = Math.Max(w, h) * 0.012f;
+        using var blur = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp);
+        using var paint = new SKPaint { ImageFilter = blur };
+        canvas.DrawImage(image, dest, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        using var veil = new SKPaint { Color = SKColors.White.WithAlpha(40) };
+        canvas.DrawRect(0, 0, w, h, veil);
+    }
+}

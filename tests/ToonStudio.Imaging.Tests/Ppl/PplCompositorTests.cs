@@ -1,0 +1,51 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Layout;
+using ToonStudio.Imaging.Ppl;
+using ToonStudio.Imaging.Tests.Support;
+
+namespace ToonStudio.Imaging.Tests.Ppl;
+
+public class PplCompositorTests
+{
+    private static readonly byte[] Character = TestImages.TransparentCharacter();
+    private static readonly byte[] Product = TestImages.ProductOnWhite();
+
+    [Fact]
+    public void Compose_SameInputsAndSeed_GivesIdenticalBytes()
+    {
+        var request = new PplRequest(Character, Product, "holding the box", "1:1", 42, OutputFormat.Png);
+        var first = new PplCompositor().Compose(request);
+        var second = new PplCompositor().Compose(request);
+        Assert.Equal(first.Bytes, second.Bytes);
+    }
+
+    [Fact]
+    public void Compose_AnotherSeed_GivesAnotherImage()
+    {
+        var a = new PplCompositor().Compose(new PplRequest(Character, Product, "ad", "1:1", 1, OutputFormat.Png));
+        var b = new PplCompositor().Compose(new PplRequest(Character, Product, "ad", "1:1", 2, OutputFormat.Png));
+        Assert.NotEqual(a.Bytes, b.Bytes);
+    }
+
+    [Theory]
+    [InlineData("16:9", OutputFormat.Jpeg, "image/jpeg")]
+    [InlineData("9:21", OutputFormat.Webp, "image/webp")]
+    [InlineData("match_input_image", OutputFormat.Png, "image/png")]
+    public void Compose_AspectAndFormat_EncodesAtTheCanvasSize(string aspect, OutputFormat format, string contentType)
+    {
+        var result = new PplCompositor().Compose(new PplRequest(Character, Product, "next to", aspect, 3, format));
+        using var decoded = SKBitmap.Decode(result.Bytes);
+        var expected = CanvasSize.For(aspect, 300, 400);
+
+        Assert.Equal(contentType, result.ContentType);
+        Assert.Equal(expected, (decoded.Width, decoded.Height));
+        Assert.Equal(expected, (result.Width, result.Height));
+    }
+
+    [Fact]
+    public void Compose_UnknownAspect_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            new PplCompositor().Compose(new PplRequest(Character, Product, "x", "5:7", 1, OutputFormat.Png)));
+    }
+}
