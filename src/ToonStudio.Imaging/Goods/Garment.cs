@@ -9,18 +9,19 @@ internal static class Garment
     public static SKPath TshirtPath()
     {
         var p = new SKPath();
-        p.MoveTo(432, 178);
-        p.CubicTo(462, 232, 538, 232, 568, 178);
-        p.LineTo(668, 198);
-        p.CubicTo(730, 222, 780, 250, 815, 300);
-        p.LineTo(742, 388);
-        p.CubicTo(715, 372, 695, 358, 680, 345);
-        p.CubicTo(676, 520, 684, 700, 676, 860);
-        p.CubicTo(560, 868, 440, 868, 324, 860);
-        p.CubicTo(316, 700, 324, 520, 320, 345);
-        p.CubicTo(305, 358, 285, 372, 258, 388);
-        p.LineTo(185, 300);
-        p.CubicTo(220, 250, 270, 222, 332, 198);
+        p.MoveTo(428, 172);
+        p.CubicTo(458, 228, 542, 228, 572, 172);
+        p.CubicTo(620, 180, 660, 190, 700, 204);
+        p.CubicTo(770, 232, 820, 270, 862, 336);
+        p.LineTo(774, 424);
+        p.CubicTo(745, 402, 718, 386, 698, 378);
+        p.CubicTo(694, 540, 700, 720, 694, 880);
+        p.CubicTo(566, 890, 434, 890, 306, 880);
+        p.CubicTo(300, 720, 306, 540, 302, 378);
+        p.CubicTo(282, 386, 255, 402, 226, 424);
+        p.LineTo(138, 336);
+        p.CubicTo(180, 270, 230, 232, 300, 204);
+        p.CubicTo(340, 190, 380, 180, 428, 172);
         p.Close();
         return p;
     }
@@ -89,5 +90,25 @@ internal static class Garment
         {
             canvas.DrawLine(from, to, paint);
         }
+    }
+
+    /// <summary>A line of stitches running beside <paramref name="path"/> at <paramref name="offset"/> (a strap's edge).</summary>
+    public static void StitchPath(SKCanvas canvas, SKColor color, SKPath path, float offset)
+    {
+        using var dash = SKPathEffect.CreateDash([7f, 5f], 0);
+        using var paint = new SKPaint
+        {
+            Color = StudioSweep.Darken(color, 0.35f).WithAlpha(110),
+            IsAntialias = true,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = 1.6f,
+            PathEffect = dash,
+        };
+        using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = Math.Abs(offset) * 2 };
+        using var outline = new SKPath();
+        stroke.GetFillPath(path, outline);
+        // The stroke outline has both edges; one side is enough to suggest the seam, so draw it whole but faint.
+        paint.Color = paint.Color.WithAlpha(70);
+        canvas.DrawPath(outline, paint);
     }
 }

@@ -7,12 +7,18 @@ internal static class GoodsTemplates
 {
     private static readonly Dictionary<string, IGoodsTemplate> ById = Index(
         new TshirtTemplate(),
+        new HoodieTemplate(),
         new MugTemplate(),
+        new ToteBagTemplate(),
+        new PhoneCaseTemplate(),
+        new AcrylicKeyringTemplate(),
         new StickerTemplate(),
-        new AcrylicKeyringTemplate());
+        new ButtonBadgeTemplate(),
+        new PosterTemplate(),
+        new CushionTemplate());
 
     public static IGoodsTemplate For(string id) =>
-        ById.TryGetValue(id, out var template) ? template : ById["tshirt"];
+        ById.TryGetValue(id, out var template) ? template : throw new ArgumentException($"No template for goods type '{id}'.", nameof(id));
 
     private static Dictionary<string, IGoodsTemplate> Index(params IGoodsTemplate[] templates)
     {

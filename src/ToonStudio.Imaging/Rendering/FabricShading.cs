@@ -25,7 +25,7 @@ internal static class FabricShading
                 var v = (j + 0.5f) / Resolution;
                 var f = field.Value(bounds.Left + u * bounds.Width, bounds.Top + v * bounds.Height);
                 // A pillow-like falloff: darker toward the edges of the body's box.
-                var edge = edgeFalloff * Falloff(u) * Falloff(v);
+                var edge = edgeFalloff * (1f - Centre(u) * Centre(v));
                 var g = (byte)Math.Clamp(255f * (1f - depth * (0.5f - 0.5f * f) - edge), 0f, 255f);
                 var p = (j * Resolution + i) * 4;
                 dark[p] = dark[p + 1] = dark[p + 2] = g;
@@ -47,9 +47,10 @@ internal static class FabricShading
         canvas.Restore();
     }
 
-    private static float Falloff(float t)
+    /// <summary>0 at the box's edge rising smoothly to 1 a third of the way in.</summary>
+    private static float Centre(float t)
     {
-        var d = MathF.Min(t, 1f - t) * 2f;
-        return 1f - d * d * (3f - 2f * d) + 1f;
+        var d = MathF.Min(1f, MathF.Min(t, 1f - t) * 3f);
+        return d * d * (3f - 2f * d);
     }
 }
