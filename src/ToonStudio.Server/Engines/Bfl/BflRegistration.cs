@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Engines.Downloads;
+using ToonStudio.Server.Engines.Remote;
+
+namespace ToonStudio.Server.Engines.Bfl;
+
+public static class BflRegistration
+{
+    /// <summary>The BFL engine. A missing BFL_API_KEY only makes it unavailable; the server still starts.</summary>
+    public static IHostApplicationBuilder AddBflEngine(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BflOptions>().BindConfiguration(BflOptions.SectionName)
+            .PostConfigure<IConfiguration>((o, config) => o.ApiKey = RemoteKeys.Read(config, BflOptions.KeyVariable))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddResultDownloads();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddProviderResilience("bfl", sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
+            .AddOptionalProviderMetrics("bfl");
+        services.AddSingleton<BflConcurrency>();
+        services.AddSingleton<BflOutcome>();
+        services.AddSingleton<IImageEngine, BflEngine>();
+        return builder;
+    }
+}

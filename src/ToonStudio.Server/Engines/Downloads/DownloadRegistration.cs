@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Engines.Remote;
+
+namespace ToonStudio.Server.Engines.Downloads;
+
+public static class DownloadRegistration
+{
+    /// <summary>The result downloader both remote engines share; safe to call more than once.</summary>
+    public static IServiceCollection AddResultDownloads(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ResultDownloader)))
+        {
+            return services;
+        }
+        services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ResultDownloader>();
+        services.AddHttpClient(ResultDownloader.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptionsMonitor<DownloadOptions>>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    ConnectCallback = (context, ct) => SafeConnect.ConnectAsync(context, new HostAllowlist(options.CurrentValue.AllowedHosts), ct),
+                };
+            })
+            .AddProviderResilience("downloads", sp => sp.GetRequiredService<IOptionsMonitor<DownloadOptions>>().CurrentValue.Resilience);
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Jobs;
+
+namespace ToonStudio.Server.Engines.Remote;
+
+/// <summary>
+/// The prompt sent to a provider. Goods jobs lead with the catalog's tuned English prompt for their type (what
+/// the product is, that the character must stay as drawn) and add the user's words as the specific request.
+/// </summary>
+public static class ProviderPrompt
+{
+    public static string For(Job job)
+    {
+        var user = job.Parameters.Prompt.Trim();
+        if (job.Kind != JobKind.Goods || job.Parameters.GoodsType is not { } type || GoodsCatalog.Find(type) is not { } goods)
+        {
+            return user;
+        }
+        return user.Length == 0 ? goods.PromptEn : $"{goods.PromptEn} Additional request: {user}";
+    }
+
+    /// <summary>Both providers take 0 (strict) – 2 (permissive) when input images are given; never send more.</summary>
+    public static int SafetyTolerance(Job job) => Math.Clamp(job.Parameters.SafetyTolerance, 0, 2);
+
+    /// <summary>Both providers make JPEG or PNG only; WebP is asked as PNG and transcoded by the server.</summary>
+    public static bool WantsJpeg(Job job) => job.Parameters.OutputFormat.Trim().ToLowerInvariant() is "jpeg" or "jpg";
+}

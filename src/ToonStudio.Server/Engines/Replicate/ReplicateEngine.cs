@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Engines.Downloads;
+using ToonStudio.Server.Engines.Remote;
+using ToonStudio.Server.Errors;
+using ToonStudio.Server.Jobs;
+
+namespace ToonStudio.Server.Engines.Replicate;
+
+/// <summary>
+/// Replicate: create with <c>Prefer: wait</c> and <c>Cancel-After</c>, store the id at once, poll <c>urls.get</c>
+/// with backoff until a terminal status (aborted included), download the output at once.
+/// </summary>
+public sealed class ReplicateEngine(
+    ReplicateClient client, ReplicateInputs inputs, ReplicateOutcome outcome, IOptionsMonitor<ReplicateOptions> options, ILogger<ReplicateEngine> log) : IImageEngine
+{
+    public string Name => "replicate";
+
+    public int MaxInputEdge => options.CurrentValue.MaxInputEdge;
+
+    public EngineAvailability Availability => new(Name, !string.IsNullOrEmpty(options.CurrentValue.ApiToken),
+        string.IsNullOrEmpty(options.CurrentValue.ApiToken) ? ReplicateOptions.TokenVariable : null, [JobKind.Ppl, JobKind.Goods], Remote: true);
+
+    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> images, IEngineContext context, CancellationToken ct)
+    {
+        var job = context.Job;
+        ReplicatePrediction prediction;
+        if (job.ProviderTaskId is { } resumed)
+        {
+            RemoteLog.Resuming(log, "Replicate", job.Id, resumed);
+            prediction = await client.GetAsync(resumed, job.ProviderPollingUrl, ct);
+        }
+        else
+        {
+            var body = await inputs.BuildAsync(job, images, ct);
+            var remaining = context.Deadline - context.Time.GetUtcNow();
+            var wait = (int)Math.Min(options.CurrentValue.PreferWait.TotalSeconds, remaining.TotalSeconds - 2);
+            prediction = await client.CreateAsync(inputs.ModelFor(job), body, wait, remaining, ct);
+            Check(prediction);
+            RemoteLog.Accepted(log, "Replicate", job.Id, prediction.Id);
+            try
+            {
+                await context.ProviderAcceptedAsync(prediction.Id, prediction.Urls?.Get, null, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                await CancelQuietlyAsync(prediction.Id);
+                throw;
+            }
+        }
+        try
+        {
+            prediction = await PollAsync(Check(prediction), context, ct);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ToonStudioException { Code: ErrorCode.GenerationTimeout })
+        {
+            await CancelQuietlyAsync(prediction.Id);
+            throw;
+        }
+        return await outcome.ToResultAsync(prediction, context, ct);
+    }
+
+    private async Task<ReplicatePrediction> PollAsync(ReplicatePrediction prediction, IEngineContext context, CancellationToken ct)
+    {
+        var o = options.CurrentValue;
+        var delay = o.PollInterval;
+        for (var poll = 1; !prediction.IsTerminal && !ReplicateOutcome.HasEarlyOutput(prediction); poll++)
+        {
+            if (poll > o.MaxPolls)
+            {
+                throw new ToonStudioException(ErrorCode.GenerationTimeout, $"Replicate gave no result after {o.MaxPolls} polls.");
+            }
+            await context.ReportAsync("generating", null, ct);
+            await Task.Delay(delay, context.Time, ct);
+            prediction = Check(await client.GetAsync(prediction.Id, prediction.Urls?.Get, ct));
+            RemoteLog.Polled(log, "Replicate", prediction.Id, prediction.Status, poll);
+            delay = TimeSpan.FromTicks(Math.Min(o.MaxPollInterval.Ticks, (long)(delay.Ticks * 1.5)));
+        }
+        return prediction;
+    }
+
+    /// <summary>Our job ended (user cancel or deadline): stop the provider too, so nobody pays for an unwanted image.</summary>
+    private async Task CancelQuietlyAsync(string id)
+    {
+        using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout);
+        try
+        {
+            var after = await client.CancelAsync(id, timeout.Token);
+            RemoteLog.CancelSent(log, "Replicate", id, after.Status);
+        }
+        catch (Exception e) when (e is ToonStudioException or OperationCanceledException or HttpRequestException)
+        {
+            RemoteLog.CancelSent(log, "Replicate", id, e.GetType().Name);
+        }
+    }
+
+    private static ReplicatePrediction Check(ReplicatePrediction p) =>
+        string.IsNullOrEmpty(p.Id) || string.IsNullOrEmpty(p.Status)
+            ? throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, "Replicate answered without a prediction id or status.")
+            : p;
+}

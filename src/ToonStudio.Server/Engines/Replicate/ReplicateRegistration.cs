@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ToonStudio.Server.Engines.Downloads;
+using ToonStudio.Server.Engines.Remote;
+
+namespace ToonStudio.Server.Engines.Replicate;
+
+public static class ReplicateRegistration
+{
+    /// <summary>The Replicate engine. A missing REPLICATE_API_TOKEN only makes it unavailable; the server still starts.</summary>
+    public static IHostApplicationBuilder AddReplicateEngine(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ReplicateOptions>().BindConfiguration(ReplicateOptions.SectionName)
+            .PostConfigure<IConfiguration>((o, config) => o.ApiToken = RemoteKeys.Read(config, ReplicateOptions.TokenVariable))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddResultDownloads();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddProviderResilience("replicate", sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
+            .AddOptionalProviderMetrics("replicate");
+        services.AddSingleton<ReplicateInputs>();
+        services.AddSingleton<ReplicateOutcome>();
+        services.AddSingleton<IImageEngine, ReplicateEngine>();
+        return builder;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using ToonStudio.Server.Engines;
+using ToonStudio.Server.Engines.Bfl;
+using ToonStudio.Server.Engines.Replicate;
+
+namespace ToonStudio.Server.Tests.Engines.Support;
+
+/// <summary>
+/// The two remote engines as the server registers them, pointed at the fakes, with tiny poll intervals and
+/// backoff so no test waits on a clock; every log line at every level is collected.
+/// </summary>
+public sealed class EngineHarness : IDisposable
+{
+    private readonly IHost _host;
+
+    public EngineHarness(FakesFixture fakes, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(Settings(fakes, overrides));
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
+        builder.AddReplicateEngine();
+        builder.AddBflEngine();
+        _host = builder.Build();
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IImageEngine Replicate => Engine("replicate");
+
+    public IImageEngine Bfl => Engine("bfl");
+
+    public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
+
+    public IImageEngine Engine(string name) => _host.Services.GetServices<IImageEngine>().Single(e => e.Name == name);
+
+    public void Dispose() => _host.Dispose();
+
+    public static Dictionary<string, string?> Settings(FakesFixture fakes, IDictionary<string, string?>? overrides = null)
+    {
+        var urls = fakes.Urls;
+        var settings = new Dictionary<string, string?>
+        {
+            // Padded like a secret mounted from a file: the engines must trim it.
+            ["REPLICATE_API_TOKEN"] = $"  {FakesFixture.ReplicateToken}\n",
+            ["BFL_API_KEY"] = $"{FakesFixture.BflKey}\r\n",
+            ["ToonStudio:Replicate:BaseUrl"] = FakesFixture.Origin(urls.ReplicateApi),
+            ["ToonStudio:Replicate:PollInterval"] = "00:00:00.002",
+            ["ToonStudio:Replicate:MaxPollInterval"] = "00:00:00.005",
+            ["ToonStudio:Replicate:MaxPolls"] = "20",
+            ["ToonStudio:Replicate:Resilience:BaseDelay"] = "00:00:00.001",
+            ["ToonStudio:Replicate:Resilience:MaxRetries"] = "2",
+            ["ToonStudio:Bfl:BaseUrl"] = FakesFixture.Origin(urls.BflApi),
+            ["ToonStudio:Bfl:PollInterval"] = "00:00:00.002",
+            ["ToonStudio:Bfl:MaxPolls"] = "20",
+            ["ToonStudio:Bfl:PollingHosts:0"] = FakesFixture.Origin(urls.BflRegional),
+            ["ToonStudio:Bfl:Resilience:BaseDelay"] = "00:00:00.001",
+            ["ToonStudio:Bfl:Resilience:MaxRetries"] = "2",
+            ["ToonStudio:Downloads:AllowedHosts:0"] = FakesFixture.Origin(urls.ReplicateFiles),
+            ["ToonStudio:Downloads:AllowedHosts:1"] = FakesFixture.Origin(urls.BflDelivery),
+            ["ToonStudio:Downloads:Resilience:BaseDelay"] = "00:00:00.001",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+}
