@@ -1,7 +1,7 @@
 // The fields both generators share, with the earlier forms' defaults: aspect ratio (incl.
 // match_input_image), output format, fixed or random seed, safety tolerance 0–2, and the engine with
 // its availability from GET /api/v1/engines.
-import { t, onLangChange } from "./i18n.js";
+import { t, has, onLangChange } from "./i18n.js";
 import { el } from "./shell.js";
 
 export const aspectRatios = ["match_input_image", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
@@ -103,10 +103,10 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
 export function createErrorDisplay(form, banner, limits) {
   let state = null;
   function message(err) {
-    const vars = { field: t(`fieldName.${err.field}`), max: limits()?.maxPromptLength ?? "", code: err.code };
+    const vars = { field: has(`fieldName.${err.field}`) ? t(`fieldName.${err.field}`) : err.field ?? "", max: limits()?.maxPromptLength ?? "", code: err.code };
     const specific = err.field ? `error.${err.code}.${err.field}` : null;
-    const key = specific && t(specific) !== specific ? specific : `error.${err.code}`;
-    return t(key) === key ? t("error.unknown", vars) : t(key, vars);
+    const key = specific && has(specific) ? specific : `error.${err.code}`;
+    return has(key) ? t(key, vars) : t("error.unknown", vars);
   }
   function render() {
     banner.textContent = "";
