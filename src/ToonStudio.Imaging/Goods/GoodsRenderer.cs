@@ -15,19 +15,33 @@ public sealed class GoodsRenderer
 {
     public GoodsRendering Render(GoodsRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var type = GoodsCatalog.Find(request.GoodsType)
-            ?? throw new ArgumentException($"Unknown goods type '{request.GoodsType}'.", nameof(request));
-        var color = PickColor(type, request.Color);
-        var aspect = request.AspectRatio == CanvasSize.MatchInput ? type.DefaultAspectRatio : request.AspectRatio;
-        var (w, h) = CanvasSize.For(aspect, 1, 1);
-        var template = GoodsTemplates.For(type.Id);
-
+        var (type, template, color, w, h) = Resolve(request);
         using var art = Cutter.Cut(request.Character);
         var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder) : null;
         var mockup = RenderMockup(template, art, dieCut, color, w, h, request.Seed, request.Format);
         var prints = PrintFileWriter.Create(type, template, art, dieCut, color);
         return new GoodsRendering(mockup, prints);
+    }
+
+    /// <summary>The mockup alone, without print files (benchmarks and previews).</summary>
+    internal static EncodedImage RenderMockup(GoodsRequest request)
+    {
+        var (_, template, color, w, h) = Resolve(request);
+        using var art = Cutter.Cut(request.Character);
+        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder) : null;
+        return RenderMockup(template, art, dieCut, color, w, h, request.Seed, request.Format);
+    }
+
+    private static (GoodsTypeInfo Type, IGoodsTemplate Template, GoodsColor Color, int W, int H) Resolve(GoodsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var type = GoodsCatalog.Find(request.GoodsType)
+            ?? throw new ArgumentException($"Unknown goods type '{request.GoodsType}'.", nameof(request));
+        var color = PickColor(type, request.Color);
+        // Goods have no input frame to match: match_input_image means the type's own default.
+        var aspect = request.AspectRatio == CanvasSize.MatchInput ? type.DefaultAspectRatio : request.AspectRatio;
+        var (w, h) = CanvasSize.For(aspect, 1, 1);
+        return (type, GoodsTemplates.For(type.Id), color, w, h);
     }
 
     internal static EncodedImage RenderMockup(

@@ -1,6 +1,7 @@
 using SkiaSharp;
 using ToonStudio.Imaging.Cutout;
 using ToonStudio.Imaging.Goods.DieCut;
+using ToonStudio.Imaging.Rendering;
 
 namespace ToonStudio.Imaging.Goods;
 
@@ -39,18 +40,5 @@ internal sealed class GoodsScene(SKCanvas canvas, int width, int height, CutoutI
     }
 
     /// <summary>The largest rectangle of the artwork's aspect that fits in <paramref name="box"/>, centred (bottom-aligned when asked).</summary>
-    public SKRect FitArt(SKRect box, bool alignBottom = false)
-    {
-        var aspect = (float)ArtImage.Width / ArtImage.Height;
-        var w = box.Width;
-        var h = w / aspect;
-        if (h > box.Height)
-        {
-            h = box.Height;
-            w = h * aspect;
-        }
-
-        var top = alignBottom ? box.Bottom - h : box.MidY - h / 2f;
-        return new SKRect(box.MidX - w / 2f, top, box.MidX + w / 2f, top + h);
-    }
+    public SKRect FitArt(SKRect box, bool alignBottom = false) => Fit.Contain(ArtImage.Width, ArtImage.Height, box, alignBottom);
 }

@@ -1,32 +1,41 @@
 using SkiaSharp;
 using ToonStudio.Imaging.Cutout;
 using ToonStudio.Imaging.Goods.DieCut;
+using ToonStudio.Imaging.Rendering;
 
 namespace ToonStudio.Imaging.Goods.Print;
 
 /// <summary>
-/// The files a printer needs (MOCKUPS.md "Print files"): the design at 300 DPI for the type's print size as
-/// PNG with alpha and pHYs, and for die-cut types the cut line as SVG in the same pixel coordinates.
+/// The files a printer needs (MOCKUPS.md "Print files"): the design at print resolution for the type's
+/// print size as PNG with alpha and pHYs, and for die-cut types the cut line as SVG in the same pixels.
 /// </summary>
 internal static class PrintFileWriter
 {
-    public const double Dpi = 300;
+    /// <summary>
+    /// 300 DPI for small goods; 150 DPI for print areas over 21 cm. Inputs are at most ~2048 px, so 150 DPI
+    /// over 30–42 cm already exceeds the artwork's own resolution; 300 DPI there would quadruple the file
+    /// (17 MP) with interpolated pixels only. 150 DPI is the usual floor for DTG and sublimation printing.
+    /// </summary>
+    public static double DpiFor(GoodsTypeInfo type) => Math.Max(type.PrintWidthMm, type.PrintHeightMm) <= 210 ? 300 : 150;
 
-    public static int Pixels(double mm) => (int)Math.Round(mm / 25.4 * Dpi);
+    public static (int Width, int Height) PixelsFor(GoodsTypeInfo type)
+    {
+        var dpi = DpiFor(type);
+        return ((int)Math.Round(type.PrintWidthMm / 25.4 * dpi), (int)Math.Round(type.PrintHeightMm / 25.4 * dpi));
+    }
 
     public static IReadOnlyList<PrintFile> Create(GoodsTypeInfo type, IGoodsTemplate template, CutoutImage art, DieCutShape? dieCut, GoodsColor color)
     {
-        int w = Pixels(type.PrintWidthMm), h = Pixels(type.PrintHeightMm);
+        var (w, h) = PixelsFor(type);
         using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Transparent);
         var area = new SKRect(0, 0, w, h);
-        SKMatrix placement;
-        if (dieCut is not null)
+        using var image = art.ToImage();
+        var placement = SKMatrix.Identity;
+        if (template is IPrintDesign design)
         {
-            var inset = area;
-            inset.Inflate(-w * 0.02f, -h * 0.02f);
-            placement = Fit(dieCut.Bounds, inset);
+            design.DrawPrint(canvas, area, image, color, LabStats.Of(art.Subject, 4000));
         }
         else
         {
@@ -35,21 +44,16 @@ internal static class PrintFileWriter
                 canvas.Clear(SKColor.Parse(color.Hex));
             }
 
-            var inset = area;
-            inset.Inflate(-w * 0.06f, -h * 0.06f);
-            placement = Fit(new SKRect(0, 0, art.Width, art.Height), inset);
+            var content = dieCut?.Bounds ?? new SKRect(0, 0, art.Width, art.Height);
+            var margin = dieCut is null ? 0.06f : 0.02f;
+            placement = Fit.Matrix(content, new SKRect(w * margin, h * margin, w * (1 - margin), h * (1 - margin)));
+            canvas.Save();
+            canvas.Concat(placement);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
+            canvas.Restore();
         }
 
-        using var image = art.ToImage();
-        canvas.Save();
-        canvas.Concat(placement);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
-        canvas.Restore();
-
-        using var pixmap = surface.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
-        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 3))
-            ?? throw new InvalidOperationException("PNG encoding failed.");
-        var files = new List<PrintFile> { new("print.png", "image/png", PngDpi.WithDpi(data.ToArray(), Dpi)) };
+        var files = new List<PrintFile> { new("print.png", "image/png", Encode(surface, DpiFor(type))) };
         if (dieCut is not null)
         {
             var loops = new List<SKPoint[]>(dieCut.Loops.Count);
@@ -64,9 +68,12 @@ internal static class PrintFileWriter
         return files;
     }
 
-    private static SKMatrix Fit(SKRect content, SKRect box)
+    private static byte[] Encode(SKSurface surface, double dpi)
     {
-        var scale = Math.Min(box.Width / content.Width, box.Height / content.Height);
-        return new SKMatrix(scale, 0, box.MidX - content.MidX * scale, 0, scale, box.MidY - content.MidY * scale, 0, 0, 1);
+        using var pixmap = surface.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
+        // zlib level 3: most of a print file is transparent, which compresses well without the slow levels.
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 3))
+            ?? throw new InvalidOperationException("PNG encoding failed.");
+        return PngDpi.WithDpi(data.ToArray(), dpi);
     }
 }

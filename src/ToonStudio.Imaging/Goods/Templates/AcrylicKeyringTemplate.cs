@@ -21,7 +21,7 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
         var shape = scene.DieCut!;
-        var fit = DieCutPlacement.Fit(shape.Bounds, new SKRect(270, 330, 730, 900));
+        var fit = Fit.Matrix(shape.Bounds, new SKRect(270, 330, 730, 900));
         using var outline = shape.ToSmoothPath(fit);
         var top = KeyringHardware.TopPoint(outline);
         var tabRadius = 30f;

@@ -29,9 +29,8 @@ internal static class FrameMoulding
 /// <summary>The printed poster: a soft field tinted from the artwork's palette with the character standing in it.</summary>
 internal static class PosterArt
 {
-    public static void Draw(SKCanvas canvas, GoodsScene scene, SKRect area)
+    public static void Draw(SKCanvas canvas, SKRect area, SKImage art, LabStats palette, SKSamplingOptions sampling)
     {
-        var palette = LabStats.Of(scene.Art.Subject, 4000);
         var top = LabColor.ToSk(93f, palette.A * 0.25f, palette.B * 0.25f);
         var bottom = LabColor.ToSk(80f, palette.A * 0.45f, palette.B * 0.45f);
         using var shader = SKShader.CreateLinearGradient(new SKPoint(0, area.Top), new SKPoint(0, area.Bottom), [top, bottom], null, SKShaderTileMode.Clamp);
@@ -44,8 +43,8 @@ internal static class PosterArt
         canvas.DrawRect(area, sunPaint);
 
         var inner = new SKRect(area.Left + area.Width * 0.1f, area.Top + area.Height * 0.08f, area.Right - area.Width * 0.1f, area.Bottom - area.Height * 0.06f);
-        var art = scene.FitArt(inner, alignBottom: true);
-        Shadows.Contact(canvas, art.MidX, art.Bottom - 2, art.Width * 0.7f, 0.22f);
-        canvas.DrawImage(scene.ArtImage, art, Resize.Sampling(scene.ArtImage.Width, art.Width * scene.Scale));
+        var dest = Fit.Contain(art.Width, art.Height, inner, alignBottom: true);
+        Shadows.Contact(canvas, dest.MidX, dest.Bottom - area.Height * 0.003f, dest.Width * 0.7f, 0.22f);
+        canvas.DrawImage(art, dest, sampling);
     }
 }

@@ -4,7 +4,7 @@ using ToonStudio.Imaging.Rendering;
 namespace ToonStudio.Imaging.Goods.Templates;
 
 /// <summary>An A3 print in a frame with a white mat, hanging on a softly lit wall, glare on the glass.</summary>
-internal sealed class PosterTemplate : IGoodsTemplate
+internal sealed class PosterTemplate : IGoodsTemplate, IPrintDesign
 {
     public string Id => "poster";
 
@@ -27,7 +27,7 @@ internal sealed class PosterTemplate : IGoodsTemplate
         using var matPaint = new SKPaint { Color = new SKColor(0xFA, 0xF9, 0xF6) };
         canvas.DrawRect(mat, matPaint);
         var print = Inset(mat, Mat);
-        PosterArt.Draw(canvas, scene, print);
+        PosterArt.Draw(canvas, print, scene.ArtImage, LabStats.Of(scene.Art.Subject, 4000), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         // The mat's bevel: a thin shadow line along the top and left inside edges.
         using var bevel = new SKPaint { Color = new SKColor(0, 0, 0, 40), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true };
         canvas.DrawRect(print, bevel);
@@ -40,6 +40,9 @@ internal sealed class PosterTemplate : IGoodsTemplate
         Layers.Screen(canvas, glass, glare);
         canvas.Restore();
     }
+
+    public void DrawPrint(SKCanvas canvas, SKRect area, SKImage art, GoodsColor color, LabStats palette) =>
+        PosterArt.Draw(canvas, area, art, palette, new SKSamplingOptions(SKCubicResampler.Mitchell));
 
     private static SKRect Inset(SKRect r, float by) => new(r.Left + by, r.Top + by, r.Right - by, r.Bottom - by);
 }

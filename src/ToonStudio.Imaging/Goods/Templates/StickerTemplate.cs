@@ -18,7 +18,7 @@ internal sealed class StickerTemplate : IGoodsTemplate
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
         var shape = scene.DieCut!;
-        var fit = DieCutPlacement.Fit(shape.Bounds, new SKRect(230, 170, 770, 830));
+        var fit = Fit.Matrix(shape.Bounds, new SKRect(230, 170, 770, 830));
         canvas.Save();
         canvas.RotateDegrees(scene.Random.Range(-7f, 7f), 500, 500);
         using var outline = shape.ToSmoothPath(fit);

@@ -20,15 +20,3 @@ internal static class StickerVinyl
             new SKPoint(bounds.Left, bounds.Top), new SKPoint(bounds.Right, bounds.Bottom), rainbow, null, SKShaderTileMode.Mirror);
     }
 }
-
-/// <summary>Places a die-cut shape (artwork pixels) into a box in design space.</summary>
-internal static class DieCutPlacement
-{
-    public static SKMatrix Fit(SKRect shape, SKRect box)
-    {
-        var scale = Math.Min(box.Width / shape.Width, box.Height / shape.Height);
-        var tx = box.MidX - shape.MidX * scale;
-        var ty = box.MidY - shape.MidY * scale;
-        return new SKMatrix(scale, 0, tx, 0, scale, ty, 0, 0, 1);
-    }
-}
