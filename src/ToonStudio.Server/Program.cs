@@ -1,5 +1,7 @@
 using ToonStudio.Server.Catalog;
 using ToonStudio.Server.Engines;
+using ToonStudio.Server.Engines.Bfl;
+using ToonStudio.Server.Engines.Replicate;
 using ToonStudio.Server.Generation;
 using ToonStudio.Server.Hosting;
 using ToonStudio.Server.Jobs;
@@ -12,6 +14,8 @@ builder.AddToonStudioHosting();
 builder.AddToonStudioStorage();
 builder.AddJobs();
 builder.AddEngines();
+builder.AddReplicateEngine();
+builder.AddBflEngine();
 builder.AddToonStudioTelemetry();
 
 var app = builder.Build();

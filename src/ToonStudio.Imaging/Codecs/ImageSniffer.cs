@@ -5,9 +5,12 @@ public enum SniffedFormat { Unknown, Png, Jpeg, Webp, Gif, Svg, Bmp, Tiff, Heic 
 /// <summary>Tells an image's format from its first bytes, whatever its file name or Content-Type claims.</summary>
 public static class ImageSniffer
 {
+    /// <summary>Bytes, not a string literal: "\x89" in a u8 string would be UTF-8 encoded to two bytes.</summary>
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static SniffedFormat Sniff(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (head.StartsWith(PngSignature))
         {
             return SniffedFormat.Png;
         }

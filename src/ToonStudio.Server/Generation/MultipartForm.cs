@@ -69,7 +69,8 @@ public sealed class MultipartForm
 
     private async Task AddAsync(MultipartSection section, long maxFileBytes, IReadOnlySet<string> repeatable, CancellationToken ct)
     {
-        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+            || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
         {
             throw ToonStudioException.Invalid("body", "form-data parts with a name");
         }

@@ -28,7 +28,7 @@ public sealed class JobService(
         {
             inputs.Add((await intake.ProcessAsync(image, engine.MaxInputEdge, ct)).Png);
         }
-        var types = request.Kind == JobKind.Goods ? request.GoodsTypes : [null];
+        var types = request.Kind == JobKind.Goods ? request.GoodsTypes.Select(t => (string?)t).ToList() : [null];
         var batchId = types.Count > 1 ? JobIds.New() : null;
         var hash = RequestHash(request, engine.Name);
         var results = new List<JobCreateResult>(types.Count);

@@ -1,3 +1,4 @@
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Tests.Engines.Support;
 using static ToonStudio.Server.Tests.Engines.Support.EngineAssert;
@@ -82,7 +83,7 @@ public sealed class ReplicateEngineFailureTests(FakesFixture fakes) : IClassFixt
     {
         var (marker, counters) = fakes.Scenario(spec);
 
-        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
+        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(ToonStudio.Server.Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
 
         Assert.Equal(1, counters.Submissions);
         Assert.Equal(counters.Rejected + 1, counters.SubmitAttempts);
@@ -127,7 +128,7 @@ public sealed class ReplicateEngineFailureTests(FakesFixture fakes) : IClassFixt
     {
         var (marker, counters) = fakes.Scenario("polls=2 poll-http=503 poll-times=1");
 
-        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
+        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(ToonStudio.Server.Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
 
         Assert.Equal(1, counters.SubmitAttempts);
         Assert.Equal(3, counters.Polls);

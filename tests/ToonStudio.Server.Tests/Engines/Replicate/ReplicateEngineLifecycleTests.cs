@@ -31,7 +31,7 @@ public sealed class ReplicateEngineLifecycleTests(FakesFixture fakes) : IClassFi
         using var harness = new EngineHarness(fakes);
         var (marker, counters) = fakes.Scenario("polls=2");
         // Submitted before "the restart": the job row holds only the prediction id.
-        var id = await SubmitDirectlyAsync(marker);
+        var id = await FakeDirect.SubmitReplicateAsync(fakes, marker);
         var job = EngineJobs.Make(JobKind.Ppl, marker, "replicate") with { ProviderTaskId = id, ProviderSubmissions = 1 };
         var resumed = new TestEngineContext(job);
 
@@ -70,19 +70,5 @@ public sealed class ReplicateEngineLifecycleTests(FakesFixture fakes) : IClassFi
         Assert.False(availability.Configured);
         Assert.Equal("REPLICATE_API_TOKEN", availability.MissingSetting);
         Assert.True(harness.Bfl.Availability.Configured);
-    }
-
-    private async Task<string> SubmitDirectlyAsync(string marker)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, FakesFixture.Origin(fakes.Urls.ReplicateApi) + "/v1/models/flux-kontext-apps/multi-image-kontext-max/predictions")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { input = new { prompt = marker, input_image_1 = "https://example.com/a.png", input_image_2 = "https://example.com/b.png" } }),
-        };
-        request.Headers.Authorization = new("Bearer", FakesFixture.ReplicateToken);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return doc.RootElement.GetProperty("id").GetString() ?? "";
     }
 }
