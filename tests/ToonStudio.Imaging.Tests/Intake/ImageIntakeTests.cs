@@ -1,0 +1,110 @@
+using SkiaSharp;
+using ToonStudio.Imaging.Codecs;
+using ToonStudio.Imaging.Intake;
+
+namespace ToonStudio.Imaging.Tests.Intake;
+
+public sealed class ImageIntakeTests
+{
+    private static readonly IntakeLimits Limits = new(5 * 1024 * 1024, 40_000_000, 1024);
+
+    [Theory]
+    [InlineData(1, false, 0, 0)]
+    [InlineData(2, false, 1, 0)]
+    [InlineData(3, false, 1, 1)]
+    [InlineData(4, false, 0, 1)]
+    [InlineData(5, true, 0, 0)]
+    [InlineData(6, true, 1, 0)]
+    [InlineData(7, true, 1, 1)]
+    [InlineData(8, true, 0, 1)]
+    public void Process_ExifOrientation_ComesOutUpright(int orientation, bool swapsAxes, int redRight, int redBottom)
+    {
+        var result = ImageIntake.Process(ExifJpeg.Create(400, 200, orientation), Limits);
+
+        Assert.Equal(swapsAxes ? (200, 400) : (400, 200), (result.Width, result.Height));
+        using var bitmap = SKBitmap.Decode(result.Png);
+        var x = redRight == 1 ? bitmap.Width * 3 / 4 : bitmap.Width / 4;
+        var y = redBottom == 1 ? bitmap.Height * 3 / 4 : bitmap.Height / 4;
+        var pixel = bitmap.GetPixel(x, y);
+        Assert.True(pixel.Red > 200 && pixel.Blue < 60, $"orientation {orientation}: expected red at ({x},{y}), got {pixel}");
+    }
+
+    [Fact]
+    public void Process_TwelveMegapixelJpeg_DownscalesToMaxEdge()
+    {
+        using var bitmap = new SKBitmap(4000, 3000);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Orange);
+        }
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Jpeg, 85);
+
+        var result = ImageIntake.Process(data.ToArray(), Limits);
+
+        Assert.Equal((1024, 768), (result.Width, result.Height));
+        Assert.Equal((4000, 3000), (result.SourceWidth, result.SourceHeight));
+        Assert.Equal(SniffedFormat.Jpeg, result.SourceFormat);
+        Assert.False(result.HasAlpha);
+    }
+
+    [Fact]
+    public void Process_TransparentPng_KeepsAlphaAndDropsMetadata()
+    {
+        using var bitmap = new SKBitmap(100, 100, SKColorType.Rgba8888, SKAlphaType.Premul);
+        bitmap.Erase(SKColors.Transparent);
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+
+        var result = ImageIntake.Process(data.ToArray(), Limits);
+
+        Assert.True(result.HasAlpha);
+        Assert.Equal(-1, result.Png.AsSpan().IndexOf("eXIf"u8));
+        Assert.Equal(-1, result.Png.AsSpan().IndexOf("tEXt"u8));
+    }
+
+    [Fact]
+    public void Process_MorePixelsThanTheLimit_RefusedBeforeDecoding()
+    {
+        using var bitmap = new SKBitmap(300, 300);
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+
+        var error = Assert.Throws<ImageIntakeException>(() => ImageIntake.Process(data.ToArray(), Limits with { MaxPixels = 80_000 }));
+
+        Assert.Equal(IntakeFailure.TooLarge, error.Failure);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    [InlineData(0.1)]
+    public void Process_TruncatedJpegOrPng_IsInvalid(double keep)
+    {
+        using var bitmap = new SKBitmap(300, 300);
+        bitmap.Erase(SKColors.Green);
+        foreach (var format in new[] { SKEncodedImageFormat.Png, SKEncodedImageFormat.Jpeg })
+        {
+            var bytes = SKImage.FromBitmap(bitmap).Encode(format, 90).ToArray();
+            var cut = bytes[..(int)(bytes.Length * keep)];
+            var error = Assert.Throws<ImageIntakeException>(() => ImageIntake.Process(cut, Limits));
+            Assert.Equal(IntakeFailure.Invalid, error.Failure);
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 0, 0, 0, 0 }, SniffedFormat.Gif)]
+    [InlineData(new byte[] { 0x3C, 0x73, 0x76, 0x67, 0x20, 0x78, 0x3E, 0, 0, 0, 0, 0 }, SniffedFormat.Svg)]
+    [InlineData(new byte[] { 0x42, 0x4D, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, SniffedFormat.Bmp)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 }, SniffedFormat.Png)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0, 0, 0, 0, 0 }, SniffedFormat.Jpeg)]
+    [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50 }, SniffedFormat.Webp)]
+    [InlineData(new byte[] { 0x68, 0x65, 0x6C, 0x6C, 0x6F, 0, 0, 0, 0, 0, 0, 0 }, SniffedFormat.Unknown)]
+    public void Sniff_MagicBytes_NameTheFormat(byte[] head, SniffedFormat expected) =>
+        Assert.Equal(expected, ImageSniffer.Sniff(head));
+
+    [Fact]
+    public void Process_Gif_IsUnsupported()
+    {
+        var gif = Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+
+        Assert.Equal(IntakeFailure.Unsupported, Assert.Throws<ImageIntakeException>(() => ImageIntake.Process(gif, Limits)).Failure);
+    }
+}
