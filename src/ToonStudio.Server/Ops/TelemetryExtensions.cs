@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,14 +13,16 @@ public static class TelemetryExtensions
     /// <summary>
     /// Metrics for <c>/metrics</c> (ToonStudio's instruments, ASP.NET Core, HttpClient and the runtime's own
     /// <c>System.Runtime</c> meter, built into .NET 9+ so no runtime instrumentation package is needed),
-    /// traces over OTLP only when an endpoint is configured, and the request/result log lines.
+    /// traces over OTLP only when an endpoint is configured, the request/result log lines, and
+    /// <c>ToonStudio:Serve</c> (<see cref="ServeOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddToonStudioTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
-        builder.Services.AddSingleton<ToonStudioMetrics>();
+        builder.Services.TryAddSingleton<ToonStudioMetrics>();
         builder.Services.AddSingleton<JobTraceLinks>();
         builder.Services.AddHostedService<QueueDepthSampler>();
         builder.Services.AddSingleton<IStartupFilter, RequestLogStartupFilter>();
@@ -61,11 +64,13 @@ public static class TelemetryExtensions
     private static bool IsProbeOrScrape(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
 
+    /// <summary>Outermost, so the log lines see the final status and a refused generator never reaches the endpoints.</summary>
     private sealed class RequestLogStartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.UseMiddleware<RequestLogMiddleware>();
+            app.UseMiddleware<ServeMiddleware>();
             next(app);
         };
     }

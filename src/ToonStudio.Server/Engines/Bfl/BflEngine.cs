@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
@@ -10,7 +11,7 @@ namespace ToonStudio.Server.Engines.Bfl;
 /// that URL verbatim every PollInterval at most MaxPolls times, download the signed sample at once.
 /// </summary>
 public sealed class BflEngine(
-    BflClient client, BflConcurrency slots, BflOutcome outcome, IOptionsMonitor<BflOptions> options, ILogger<BflEngine> log) : IImageEngine
+    BflClient client, BflConcurrency slots, BflOutcome outcome, IOptionsMonitor<BflOptions> options, ToonStudioMetrics metrics, ILogger<BflEngine> log) : IImageEngine
 {
     public string Name => "bfl";
 
@@ -58,6 +59,7 @@ public sealed class BflEngine(
                 throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, "BFL answered a poll without a status.");
             }
             RemoteLog.Polled(log, "BFL", result.Id ?? "?", result.Status, poll);
+            metrics.ProviderPoll("bfl", result.Status);
             if (o.InProgressStatuses.Contains(result.Status, StringComparer.Ordinal)
                 || (result.Status == "Task not found" && poll <= o.NotFoundGrace))
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
@@ -16,6 +17,7 @@ public static class BflRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ToonStudioMetrics>();
         services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddProviderResilience("bfl", sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("bfl");

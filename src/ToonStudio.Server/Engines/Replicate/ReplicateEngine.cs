@@ -3,6 +3,7 @@ using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
@@ -11,7 +12,7 @@ namespace ToonStudio.Server.Engines.Replicate;
 /// with backoff until a terminal status (aborted included), download the output at once.
 /// </summary>
 public sealed class ReplicateEngine(
-    ReplicateClient client, ReplicateInputs inputs, ReplicateOutcome outcome, IOptionsMonitor<ReplicateOptions> options, ILogger<ReplicateEngine> log) : IImageEngine
+    ReplicateClient client, ReplicateInputs inputs, ReplicateOutcome outcome, IOptionsMonitor<ReplicateOptions> options, ToonStudioMetrics metrics, ILogger<ReplicateEngine> log) : IImageEngine
 {
     public string Name => "replicate";
 
@@ -73,6 +74,7 @@ public sealed class ReplicateEngine(
             await Task.Delay(delay, context.Time, ct);
             prediction = Check(await client.GetAsync(prediction.Id, prediction.Urls?.Get, ct));
             RemoteLog.Polled(log, "Replicate", prediction.Id, prediction.Status, poll);
+            metrics.ProviderPoll("replicate", prediction.Status);
             delay = TimeSpan.FromTicks(Math.Min(o.MaxPollInterval.Ticks, (long)(delay.Ticks * 1.5)));
         }
         return prediction;

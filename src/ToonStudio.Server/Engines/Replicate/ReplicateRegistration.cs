@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
+using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
@@ -16,6 +17,7 @@ public static class ReplicateRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ToonStudioMetrics>();
         services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddProviderResilience("replicate", sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("replicate");
