@@ -47,12 +47,26 @@ public static class HostingExtensions
             }
         });
         app.UseSecurityHeaders();
-        app.UseDefaultFiles();
+        var webRoot = WebRoot(app.Environment);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webRoot });
         app.UseStaticFiles(new StaticFileOptions
         {
+            FileProvider = webRoot,
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
         });
         return app;
+    }
+
+    /// <summary>
+    /// The UI's files: the content root's wwwroot (dotnet run, tests), else the copy beside the assembly
+    /// (the dll started from another folder, as the E2E tests and the container do).
+    /// </summary>
+    private static Microsoft.Extensions.FileProviders.IFileProvider WebRoot(IWebHostEnvironment environment)
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(Path.Combine(environment.ContentRootPath, "wwwroot")) || !Directory.Exists(beside)
+            ? environment.WebRootFileProvider
+            : new Microsoft.Extensions.FileProviders.PhysicalFileProvider(beside);
     }
 
     /// <summary>The body may hold two uploads at the limit plus the text fields; more is refused while it streams.</summary>
