@@ -49,7 +49,7 @@ export function createJobCard(initial, { titleOf, onAgain, onChange = () => {} }
     engine.className = `badge ${job.engine === "local" ? "badge-offline" : "badge-remote"}`;
 
     const pct = done ? (job.status === "succeeded" ? 100 : Math.round((job.progress ?? 0) * 100)) : Math.round((job.progress ?? 0) * 100);
-    bar.hidden = done && job.status === "succeeded";
+    bar.hidden = done;
     bar.classList.toggle("indeterminate", !done && pct === 0);
     fill.style.width = `${pct}%`;
     bar.setAttribute("aria-valuenow", String(pct));
