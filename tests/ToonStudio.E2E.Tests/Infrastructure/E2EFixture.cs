@@ -33,6 +33,8 @@ public sealed class E2EFixture : IAsyncLifetime
         _fakes = await FakeProvidersHost.StartAsync();
         _server = await StartServerAsync();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // CI runs the other test projects beside this one on two cores: give UI assertions some room.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
