@@ -45,6 +45,11 @@ public static class BflApi
             counters.Reject();
             return BflErrors.For(status, scenario, request.HttpContext.Response);
         }
+        if (await ScenarioFaults.ChaosAsync(scenario, request.HttpContext) is { } chaos)
+        {
+            counters.Reject();
+            return BflErrors.For(chaos, scenario, request.HttpContext.Response);
+        }
         var task = new BflTask
         {
             Id = Guid.NewGuid().ToString(),

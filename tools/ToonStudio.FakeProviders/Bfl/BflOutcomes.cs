@@ -18,7 +18,7 @@ public static class BflOutcomes
                 return;
             }
             task.PollCount++;
-            if (task.Scenario.End == "stuck" || task.PollCount < task.PollsNeeded)
+            if (task.Scenario.End == "stuck" || !ScenarioFaults.IsDue(state, task.Scenario, task.CreatedAt, task.PollCount, task.PollsNeeded))
             {
                 return;
             }

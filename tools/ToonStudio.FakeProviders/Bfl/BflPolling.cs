@@ -32,6 +32,11 @@ public static class BflPolling
             counters.Reject();
             return BflErrors.For(status, task.Scenario, request.HttpContext.Response);
         }
+        if (await ScenarioFaults.ChaosAsync(task.Scenario, request.HttpContext) is { } chaos)
+        {
+            counters.Reject();
+            return BflErrors.For(chaos, task.Scenario, request.HttpContext.Response);
+        }
         if (task.Scenario.Get("malformed") == "poll")
         {
             return Results.Text("{\"id\": \"" + id + "\", \"status\": \"Ready\", \"result\": {", "application/json");

@@ -58,6 +58,11 @@ public static class ReplicateApi
             counters.Reject();
             return ReplicateErrors.For(status, scenario, request.HttpContext.Response);
         }
+        if (await ScenarioFaults.ChaosAsync(scenario, request.HttpContext) is { } chaos)
+        {
+            counters.Reject();
+            return ReplicateErrors.For(chaos, scenario, request.HttpContext.Response);
+        }
         if (ReplicateSchemas.Validate(model, body) is { Count: > 0 } errors)
         {
             return Results.Json(ReplicateErrors.Invalid(errors), statusCode: 422);
@@ -80,7 +85,15 @@ public static class ReplicateApi
         };
         state.Predictions[prediction.Id] = prediction;
         counters.Submission();
-        if (request.Headers["Prefer"].ToString().StartsWith("wait", StringComparison.Ordinal) && prediction.PollsNeeded == 0)
+        var prefer = request.Headers["Prefer"].ToString();
+        if (prefer.StartsWith("wait", StringComparison.Ordinal) && ScenarioFaults.Latency(state, scenario) is var latency && latency > TimeSpan.Zero)
+        {
+            // Sync mode with a fixed latency: hold until the prediction is due or the asked wait (≤ 60 s) runs out.
+            var wait = TimeSpan.FromSeconds(int.TryParse(prefer.AsSpan(Math.Min(prefer.Length, 5)), out var n) ? n : 60);
+            await Task.Delay(latency < wait ? latency : wait, state.Options.Time, ct);
+            ReplicateOutcomes.Advance(prediction, state, urls, poll: false);
+        }
+        else if (prefer.StartsWith("wait", StringComparison.Ordinal) && prediction.PollsNeeded == 0)
         {
             ReplicateOutcomes.Advance(prediction, state, urls, poll: false);
         }
@@ -106,6 +119,11 @@ public static class ReplicateApi
         {
             counters.Reject();
             return ReplicateErrors.For(status, p.Scenario, request.HttpContext.Response);
+        }
+        if (await ScenarioFaults.ChaosAsync(p.Scenario, request.HttpContext) is { } chaos)
+        {
+            counters.Reject();
+            return ReplicateErrors.For(chaos, p.Scenario, request.HttpContext.Response);
         }
         if (p.Scenario.Get("malformed") == "poll")
         {

@@ -19,7 +19,7 @@ public static class ReplicateOutcomes
             {
                 p.PollCount++;
             }
-            if (p.Scenario.End == "stuck" || p.PollCount < p.PollsNeeded)
+            if (p.Scenario.End == "stuck" || !ScenarioFaults.IsDue(state, p.Scenario, p.CreatedAt, p.PollCount, p.PollsNeeded))
             {
                 if (p.PollCount > 0 && p.Scenario.End != "aborted")
                 {

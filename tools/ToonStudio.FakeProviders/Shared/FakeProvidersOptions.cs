@@ -30,6 +30,12 @@ public sealed class FakeProvidersOptions
     public TimeSpan BflDeliveryLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan ReplicateOutputLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Fixed provider latency for load and fault runs: when above zero a task finishes this long after its submit, by the
+    /// clock instead of by polls, and a Replicate create with <c>Prefer: wait</c> is held until then. Per request: <c>latency=ms</c>.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Longest edge of the images the fakes draw; small keeps tests fast.</summary>
     public int OutputEdge { get; set; } = 512;
 
