@@ -21,6 +21,7 @@ export default {
   "home.history.title": "History",
   "home.history.desc": "Reopen, download and delete everything you have made.",
   "home.go": "Start →",
+  "home.samples": "The pictures are real results of the offline local engine from sample characters.",
   "home.engines": "Engines",
 
   "ppl.title": "PPL generator · ToonStudio",

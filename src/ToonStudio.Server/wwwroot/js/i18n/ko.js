@@ -22,6 +22,7 @@ export default {
   "home.history.title": "생성 기록",
   "home.history.desc": "지금까지 만든 이미지를 다시 열고, 내려받고, 지웁니다.",
   "home.go": "시작하기 →",
+  "home.samples": "그림은 오프라인 로컬 엔진이 샘플 캐릭터로 만든 실제 결과입니다.",
   "home.engines": "엔진 상태",
 
   "ppl.title": "PPL 생성 · ToonStudio",
