@@ -7,8 +7,9 @@ namespace ToonStudio.Server.Storage.Postgres;
 
 /// <summary>
 /// The scale-out job store: every replica shares one table, shaped and behaving like the SQLite store's. A claim is
-/// one statement that takes the oldest claimable row with <c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers
-/// never wait on each other nor take the same job.
+/// one statement: the oldest queued job of each engine and the oldest running job whose lease expired, each read
+/// with <c>FOR UPDATE SKIP LOCKED</c> from its own index, then the oldest of those; concurrent claimers never wait
+/// on each other nor take the same job.
 /// </summary>
 public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema) : IJobStore, IAsyncDisposable
 {
@@ -64,13 +65,16 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
         }
         var until = now + lease;
         await using var cmd = db.CreateCommand($"""
-            with next as (
-              select id from {_t}
-              where status in ('queued', 'running') and engine = any(@engines)
-                and (status = 'queued' or lease_until is null or lease_until < @now)
-              order by created_at, id
-              limit 1
-              for update skip locked)
+            with queued as (
+              select q.id, q.created_at from unnest(@engines) as e(name), lateral (
+                select id, created_at from {_t} where status = 'queued' and engine = e.name
+                order by created_at, id limit 1 for update skip locked) q),
+            expired as (
+              select id, created_at from {_t}
+              where status = 'running' and engine = any(@engines) and (lease_until is null or lease_until < @now)
+              order by created_at, id limit 1 for update skip locked),
+            next as (
+              select id from (select * from queued union all select * from expired) c order by created_at, id limit 1)
             update {_t} j set status = 'running', started_at = coalesce(j.started_at, @now), lease_owner = @owner,
               lease_until = @until,
               data = case when j.data ? @started_name

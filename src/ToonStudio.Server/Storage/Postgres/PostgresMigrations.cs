@@ -35,6 +35,13 @@ internal static class PostgresMigrations
         create index jobs_completed on {s}.jobs (completed_at) where completed_at is not null;
         create index jobs_durations on {s}.jobs (kind, engine, completed_at desc) where status = 'succeeded';
         """,
+        // 2: claims read queued jobs per engine and expired leases apart. One index over both made every claim walk past
+        // all running (leased) rows first: quadratic under a deep queue (measured: minutes for 20 000 claims).
+        """
+        drop index {s}.jobs_claimable;
+        create index jobs_queued on {s}.jobs (engine, created_at, id) where status = 'queued';
+        create index jobs_leases on {s}.jobs (lease_until) where status = 'running';
+        """,
     ];
 
     public static int Latest => Versions.Length;
