@@ -5,6 +5,8 @@ using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Generation;
+using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Ops.Tracing;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
@@ -18,7 +20,9 @@ public sealed class JobService(
     IntakeService intake,
     JobRunner runner,
     IOptions<GenerationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ToonStudioMetrics metrics,
+    JobTraceLinks traces)
 {
     public async Task<IReadOnlyList<JobCreateResult>> CreateAsync(GenerationRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -81,16 +85,26 @@ public sealed class JobService(
         };
         var job = new Job
         {
-            Id = JobIds.New(), Kind = request.Kind, Engine = engine, Parameters = parameters, CreatedAt = now,
-            Deadline = now + options.Value.Timeout, InputCount = inputs.Count, IdempotencyKey = key, RequestHash = hash, BatchId = batchId,
+            Id = JobIds.New(),
+            Kind = request.Kind,
+            Engine = engine,
+            Parameters = parameters,
+            CreatedAt = now,
+            Deadline = now + options.Value.Timeout,
+            InputCount = inputs.Count,
+            IdempotencyKey = key,
+            RequestHash = hash,
+            BatchId = batchId,
         };
         for (var i = 0; i < inputs.Count; i++)
         {
             await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i], "image/png", ct);
         }
+        traces.Remember(job.Id);
         var created = await store.CreateAsync(job, ct);
         if (!created.Created)
         {
+            traces.Forget(job.Id);
             await blobs.DeletePrefixAsync(JobBlobs.Prefix(job.Id), CancellationToken.None);
             if (created.Job.RequestHash != hash)
             {
@@ -98,6 +112,7 @@ public sealed class JobService(
             }
             return created;
         }
+        metrics.JobCreated(job.Kind, engine);
         await bus.PublishChangedAsync(job.Id, ct);
         await bus.PublishQueuedAsync(ct);
         return created;
