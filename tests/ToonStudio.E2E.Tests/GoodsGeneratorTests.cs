@@ -87,6 +87,24 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Timeout_OfARemoteJob_ShowsAClearMessageInBothLanguages()
+    {
+        await using var session = await fixture.OpenAsync(GoodsPage.Path);
+        var page = new GoodsPage(session.Page);
+
+        // The fake never finishes this task; the engine gives up after its maximum number of polls.
+        await StartRemoteJobAsync(page, "[fake:polls=100000 tag=e2e-timeout]");
+        var card = page.Card();
+        await Expect(card.Error).ToHaveTextAsync("이미지 생성이 제한 시간 안에 끝나지 않았습니다. 다시 시도하거나 다른 엔진을 선택하세요.", new() { Timeout = 90_000 });
+        await Expect(card.Download).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("goods-timeout", fullPage: false);
+
+        await page.SwitchToEnglish.ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Image generation did not finish within the time limit." })).ToBeVisibleAsync();
+        await Expect(session.Page.GetByText("이미지 생성이 제한 시간")).ToHaveCountAsync(0);
+    }
+
     private static async Task StartRemoteJobAsync(GoodsPage page, string prompt)
     {
         await page.UploadAsync("캐릭터 이미지", RepoPaths.Sample("character-pig-transparent.png"));

@@ -38,6 +38,14 @@ public sealed class PplGeneratorTests(E2EFixture fixture)
         Assert.True(width >= 256 && height >= 256, $"The downloaded PNG is {width}×{height}.");
 
         await session.ScreenshotAsync("ppl-result");
+
+        // "Again with a new seed" re-runs the stored inputs as a new job in the same place.
+        var firstId = await card.JobIdAsync();
+        var firstSeed = await card.Root.GetByText("시드").Locator("b").TextContentAsync();
+        await card.Again.ClickAsync();
+        await Expect(card.Root).Not.ToHaveAttributeAsync("data-job-id", firstId!);
+        await Expect(card.Status).ToHaveTextAsync("완료", Generation);
+        await Expect(card.Root.GetByText("시드").Locator("b")).Not.ToHaveTextAsync(firstSeed!);
         Assert.Empty(session.Errors);
     }
 
