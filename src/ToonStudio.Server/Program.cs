@@ -6,11 +6,13 @@ using ToonStudio.Server.Generation;
 using ToonStudio.Server.Hosting;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops;
+using ToonStudio.Server.Security;
 using ToonStudio.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddToonStudioHosting();
+builder.AddToonStudioSecurity();
 builder.AddToonStudioStorage();
 builder.AddJobs();
 builder.AddEngines();
@@ -21,12 +23,14 @@ builder.AddToonStudioTelemetry();
 var app = builder.Build();
 
 app.UseToonStudioHosting();
+app.UseToonStudioSecurity();
 app.MapHealthApi();
 app.MapToonStudioMetrics();
 app.MapCompatibleApi();
 app.MapGenerationApi();
 app.MapJobsApi();
 app.MapCatalogApi();
+app.MapSessionApi();
 app.MapOpenApi();
 
 app.Run();

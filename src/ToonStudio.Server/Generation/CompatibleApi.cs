@@ -18,9 +18,9 @@ public static class CompatibleApi
     public static IEndpointRouteBuilder MapCompatibleApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ppl-gen/generate", GeneratePpl).WithName(nameof(GeneratePpl)).WithTags("Compatible").DisableAntiforgery()
-            .AddEndpointFilter<IntakeRejectionFilter>();
+            .AddEndpointFilter<IntakeRejectionFilter>().RequireRateLimiting(Security.RateLimits.Generation);
         app.MapPost("/api/goods-gen/generate", GenerateGoods).WithName(nameof(GenerateGoods)).WithTags("Compatible").DisableAntiforgery()
-            .AddEndpointFilter<IntakeRejectionFilter>();
+            .AddEndpointFilter<IntakeRejectionFilter>().RequireRateLimiting(Security.RateLimits.Generation);
         return app;
     }
 

@@ -13,7 +13,8 @@ public static partial class GenerationApi
 {
     public static RouteGroupBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Generation").DisableAntiforgery().AddEndpointFilter<IntakeRejectionFilter>();
+        var group = app.MapGroup("/api/v1").WithTags("Generation").DisableAntiforgery().AddEndpointFilter<IntakeRejectionFilter>()
+            .RequireRateLimiting(Security.RateLimits.Generation);
         group.MapPost("/ppl", CreatePplJob).WithName(nameof(CreatePplJob));
         group.MapPost("/goods", CreateGoodsJob).WithName(nameof(CreateGoodsJob));
         group.MapPost("/goods/batch", CreateGoodsBatch).WithName(nameof(CreateGoodsBatch));

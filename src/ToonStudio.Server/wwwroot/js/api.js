@@ -25,6 +25,8 @@ async function request(method, url, { body, headers = {} } = {}) {
   const data = isJson ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     const code = data?.code || (response.status === 404 ? "not_found" : "internal_error");
+    // API keys are on and this browser has no session yet: sign in, then come back here.
+    if (code === "unauthorized") location.assign(`/login/?return=${encodeURIComponent(location.pathname + location.search)}`);
     throw new ApiError(code, response.status, data?.field ?? data?.errors?.field, data?.detail || data?.error);
   }
   return data;

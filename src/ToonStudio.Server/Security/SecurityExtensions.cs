@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace ToonStudio.Server.Security;
+
+public static class SecurityExtensions
+{
+    public const string CorsPolicy = "configured-origins";
+
+    /// <summary>API keys, the generation rate limit and the CORS allowlist, each off or generous by default.</summary>
+    public static IHostApplicationBuilder AddToonStudioSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ToonStudioCorsOptions>().BindConfiguration(ToonStudioCorsOptions.SectionName);
+        services.AddSingleton<ApiKeys>();
+        services.AddRateLimiter(RateLimits.Configure);
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCors>();
+        return builder;
+    }
+
+    /// <summary>CORS first (a preflight carries no key), then the key check, then the rate limit (which partitions by key).</summary>
+    public static WebApplication UseToonStudioSecurity(this WebApplication app)
+    {
+        app.UseCors(CorsPolicy);
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private sealed class ConfigureCors(IOptions<ToonStudioCorsOptions> options) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
+    {
+        public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions cors) => cors.AddPolicy(CorsPolicy, policy =>
+        {
+            // No origins configured: the policy admits none, so no Access-Control-Allow-* header is ever sent.
+            policy.WithOrigins([.. options.Value.AllowedOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/'))])
+                .WithMethods("GET", "POST", "DELETE")
+                .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "Idempotency-Key", "Prefer", "Accept-Language", "If-None-Match")
+                .WithExposedHeaders("Location", "X-Job-Id", "X-Engine", "Retry-After", "Preference-Applied", "ETag")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1));
+        });
+    }
+}
