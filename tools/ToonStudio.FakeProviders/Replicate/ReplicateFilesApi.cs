@@ -5,7 +5,12 @@ namespace ToonStudio.FakeProviders;
 /// <summary>The fake Files API and the fake replicate.delivery host.</summary>
 public static class ReplicateFilesApi
 {
-    public static void MapReplicateDelivery(this WebApplication app) => app.MapGet("/{**path}", Deliver);
+    public static void MapReplicateDelivery(this WebApplication app)
+    {
+        // A CDN answering with a redirect: the client may follow it only within the same origin.
+        app.MapGet("/redirect", (string to) => Results.Redirect(to));
+        app.MapGet("/{**path}", Deliver);
+    }
 
     internal static async Task<IResult> Upload(HttpRequest request, FakeState state, FakeUrls urls, CancellationToken ct)
     {

@@ -18,7 +18,8 @@ public static class BflRegistration
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ToonStudioMetrics>();
-        services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // No default HttpClient logging: its Trace header lines carry the raw x-key value in their state.
+        services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
             .AddProviderResilience("bfl", sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("bfl");
         services.AddSingleton<BflConcurrency>();

@@ -16,7 +16,8 @@ public static class DownloadRegistration
         services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResultDownloader>();
-        services.AddHttpClient(ResultDownloader.ClientName)
+        // No default HttpClient logging: it would write signed result URLs (their sig= is a credential) to the log.
+        services.AddHttpClient(ResultDownloader.ClientName).RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<DownloadOptions>>();

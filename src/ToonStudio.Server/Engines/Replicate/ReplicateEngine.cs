@@ -42,7 +42,7 @@ public sealed class ReplicateEngine(
             {
                 await context.ProviderAcceptedAsync(prediction.Id, prediction.Urls?.Get, null, ct);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!context.ProviderTaskStillWanted)
             {
                 await CancelQuietlyAsync(prediction.Id);
                 throw;
@@ -52,7 +52,8 @@ public sealed class ReplicateEngine(
         {
             prediction = await PollAsync(Check(prediction), context, ct);
         }
-        catch (Exception e) when (e is OperationCanceledException or ToonStudioException { Code: ErrorCode.GenerationTimeout })
+        catch (Exception e) when (e is OperationCanceledException or ToonStudioException { Code: ErrorCode.GenerationTimeout }
+            && !context.ProviderTaskStillWanted)
         {
             await CancelQuietlyAsync(prediction.Id);
             throw;

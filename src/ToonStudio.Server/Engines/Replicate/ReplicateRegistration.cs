@@ -18,7 +18,8 @@ public static class ReplicateRegistration
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ToonStudioMetrics>();
-        services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // No default HttpClient logging: its Trace header lines carry the raw Authorization value in their state.
+        services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
             .AddProviderResilience("replicate", sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("replicate");
         services.AddSingleton<ReplicateInputs>();

@@ -1,5 +1,5 @@
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
 using static ToonStudio.Server.Tests.Engines.Support.EngineAssert;
 

@@ -47,6 +47,11 @@ public sealed class EngineHarness : IDisposable
             // Padded like a secret mounted from a file: the engines must trim it.
             ["REPLICATE_API_TOKEN"] = $"  {FakesFixture.ReplicateToken}\n",
             ["BFL_API_KEY"] = $"{FakesFixture.BflKey}\r\n",
+            // Every level of every category, whatever appsettings.json says: the key-leak test reads them all.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+            ["Logging:LogLevel:Polly"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
             ["ToonStudio:Replicate:BaseUrl"] = FakesFixture.Origin(urls.ReplicateApi),
             ["ToonStudio:Replicate:PollInterval"] = "00:00:00.002",
             ["ToonStudio:Replicate:MaxPollInterval"] = "00:00:00.005",

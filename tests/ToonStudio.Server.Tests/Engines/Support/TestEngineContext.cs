@@ -13,6 +13,9 @@ public sealed class TestEngineContext(Job job, TimeProvider? time = null) : IEng
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
     public int Accepted { get; private set; }
 
+    /// <summary>Set by a test to play "the host is shutting down" instead of "the user canceled".</summary>
+    public bool ProviderTaskStillWanted { get; set; }
+
     public IReadOnlyList<(string Stage, double? Progress)> Reports
     {
         get
