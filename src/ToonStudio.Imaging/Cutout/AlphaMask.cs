@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging.Rendering;
 
 namespace ToonStudio.Imaging.Cutout;
 
@@ -25,8 +26,8 @@ internal static class AlphaMask
     /// <summary>A copy of <paramref name="source"/> whose alpha is <paramref name="mask"/>, scaled up bilinearly when smaller.</summary>
     public static SKBitmap Apply(SKBitmap source, byte[] mask, int maskWidth, int maskHeight)
     {
-        var full = ScaleMask(mask, maskWidth, maskHeight, source.Width, source.Height);
-        var output = source.Copy();
+        var full = PixelOps.ScaleMask(mask, maskWidth, maskHeight, source.Width, source.Height);
+        var output = PixelOps.Copy(source);
         var pixels = output.GetPixelSpan();
         for (var i = 0; i < full.Length; i++)
         {
@@ -58,25 +59,5 @@ internal static class AlphaMask
         }
 
         return right < 0 ? new SKRectI(0, 0, w, h) : new SKRectI(left, top, right + 1, bottom + 1);
-    }
-
-    private static byte[] ScaleMask(byte[] mask, int w, int h, int fullW, int fullH)
-    {
-        if (w == fullW && h == fullH)
-        {
-            return mask;
-        }
-
-        var info = new SKImageInfo(w, h, SKColorType.Alpha8, SKAlphaType.Premul);
-        using var small = new SKBitmap(info);
-        mask.AsSpan().CopyTo(small.GetPixelSpan());
-        using var smallImage = SKImage.FromBitmap(small);
-        using var large = new SKBitmap(new SKImageInfo(fullW, fullH, SKColorType.Alpha8, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(large))
-        {
-            canvas.DrawImage(smallImage, new SKRect(0, 0, fullW, fullH), new SKSamplingOptions(SKFilterMode.Linear), null);
-        }
-
-        return large.GetPixelSpan().ToArray();
     }
 }

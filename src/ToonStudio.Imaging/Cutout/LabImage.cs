@@ -60,7 +60,32 @@ internal sealed class LabImage
         bb = 200f * (y - z);
     }
 
-    private static float F(float t) => t > 0.008856f ? MathF.Cbrt(t) : 7.787f * t + 16f / 116f;
+    private const int CbrtSteps = 4096;
+    private static readonly float[] CbrtTable = BuildCbrtTable();
+
+    /// <summary>The Lab companding function through a table: the cube root is the hot spot of a per-pixel pass.</summary>
+    private static float F(float t)
+    {
+        if (t <= 0.008856f)
+        {
+            return 7.787f * t + 16f / 116f;
+        }
+
+        var x = Math.Min(t, 1f) * CbrtSteps;
+        var i = Math.Min((int)x, CbrtSteps - 1);
+        return CbrtTable[i] + (CbrtTable[i + 1] - CbrtTable[i]) * (x - i);
+    }
+
+    private static float[] BuildCbrtTable()
+    {
+        var table = new float[CbrtSteps + 1];
+        for (var i = 0; i <= CbrtSteps; i++)
+        {
+            table[i] = MathF.Cbrt((float)i / CbrtSteps);
+        }
+
+        return table;
+    }
 
     private static float[] BuildLinearTable()
     {

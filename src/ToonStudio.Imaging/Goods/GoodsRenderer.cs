@@ -48,7 +48,7 @@ public sealed class GoodsRenderer
         IGoodsTemplate template, CutoutImage art, DieCutShape? dieCut, GoodsColor color, int w, int h, long seed, OutputFormat format)
     {
         using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var artImage = Padded(art);
+        using var artImage = Padded(art, Math.Max(w, h));
         var scene = new GoodsScene(surface.Canvas, w, h, art, artImage, color, SeededRandom.For(seed, 17)) { DieCut = dieCut };
         template.Draw(scene);
         using var snapshot = surface.Snapshot();
@@ -73,14 +73,19 @@ public sealed class GoodsRenderer
         throw new ArgumentException($"Unknown colour '{id}' for {type.Id}.", nameof(id));
     }
 
-    private static SKImage Padded(CutoutImage art)
+    /// <summary>
+    /// The artwork sized for a ~1 MP canvas (no template draws it larger than ~750 px) with a transparent
+    /// margin, so every draw is near 1:1 and mesh edges fade out cleanly.
+    /// </summary>
+    private static SKImage Padded(CutoutImage art, int canvasEdge)
     {
         var pad = GoodsScene.ArtPad;
-        var info = new SKImageInfo(art.Width + 2 * pad, art.Height + 2 * pad, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var full = art.ToImage();
+        using var sized = Resize.Within(full, (int)(canvasEdge * 0.8f));
+        var info = new SKImageInfo(sized.Width + 2 * pad, sized.Height + 2 * pad, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.Transparent);
-        using var image = art.ToImage();
-        surface.Canvas.DrawImage(image, pad, pad);
+        surface.Canvas.DrawImage(sized, pad, pad);
         return surface.Snapshot();
     }
 }

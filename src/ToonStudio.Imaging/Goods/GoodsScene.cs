@@ -25,6 +25,21 @@ internal sealed class GoodsScene(SKCanvas canvas, int width, int height, CutoutI
     public SKColor Product { get; } = SKColor.Parse(color.Hex);
     public Random Random { get; } = random;
 
+    /// <summary>ArtImage pixels per artwork pixel (the artwork is pre-sized for the canvas).</summary>
+    public float ArtScale => (ArtImage.Width - 2f * ArtPad) / Art.Width;
+
+    /// <summary>Draws the artwork in artwork-pixel coordinates (the space of <see cref="DieCut"/>).</summary>
+    public void DrawArtInArtSpace()
+    {
+        Canvas.Save();
+        Canvas.Scale(1f / ArtScale);
+        Canvas.DrawImage(ArtImage, -ArtPad, -ArtPad, new SKSamplingOptions(SKFilterMode.Linear));
+        Canvas.Restore();
+    }
+
+    /// <summary>Draws the artwork into <paramref name="dest"/> (design space).</summary>
+    public void DrawArt(SKRect dest) => Canvas.DrawImage(ArtImage, dest, new SKSamplingOptions(SKFilterMode.Linear));
+
     /// <summary>The die-cut shape around the artwork, set by the renderer for die-cut types (art pixels).</summary>
     public DieCutShape? DieCut { get; init; }
 
@@ -35,8 +50,14 @@ internal sealed class GoodsScene(SKCanvas canvas, int width, int height, CutoutI
     public void EnterDesignSpace()
     {
         Canvas.Save();
-        Canvas.Translate((Width - Design * Scale) / 2f, (Height - Design * Scale) / 2f);
-        Canvas.Scale(Scale);
+        Canvas.Concat(DesignToCanvas(Width, Height));
+    }
+
+    /// <summary>The design-space → canvas mapping for a canvas of this size.</summary>
+    public static SKMatrix DesignToCanvas(int width, int height)
+    {
+        var scale = Math.Min(width, height) / Design;
+        return new SKMatrix(scale, 0, (width - Design * scale) / 2f, 0, scale, (height - Design * scale) / 2f, 0, 0, 1);
     }
 
     /// <summary>The largest rectangle of the artwork's aspect that fits in <paramref name="box"/>, centred (bottom-aligned when asked).</summary>

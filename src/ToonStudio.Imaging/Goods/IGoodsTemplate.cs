@@ -1,3 +1,5 @@
+using SkiaSharp;
+
 namespace ToonStudio.Imaging.Goods;
 
 /// <summary>One goods type's procedural mockup: it draws the product and the artwork on it.</summary>
@@ -5,6 +7,9 @@ internal interface IGoodsTemplate
 {
     /// <summary>The catalog id this template renders.</summary>
     string Id { get; }
+
+    /// <summary>Where the artwork goes on the product, in the 1000×1000 design space.</summary>
+    SKRect PrintArea { get; }
 
     /// <summary>How the print file is laid out for this type.</summary>
     PrintLayout Print { get; }

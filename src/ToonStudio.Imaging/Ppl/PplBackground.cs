@@ -43,11 +43,13 @@ internal static class PplBackground
         var dw = source.Width * scale;
         var dh = source.Height * scale;
         var dest = new SKRect((w - dw) / 2f, (h - dh) / 2f, (w + dw) / 2f, (h + dh) / 2f);
-        using var image = SKImage.FromBitmap(source);
-        var sigma = Math.Max(w, h) * 0.012f;
+        // Blurred anyway: work at a quarter of the size, where the blur is sixteen times cheaper.
+        using var full = PixelOps.OpaqueAsPremul(source);
+        using var image = Resize.Within(full, Math.Max(w, h) / 4);
+        var sigma = Math.Max(w, h) * 0.003f;
         using var blur = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp);
         using var paint = new SKPaint { ImageFilter = blur };
-        canvas.DrawImage(image, dest, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        canvas.DrawImage(image, dest, new SKSamplingOptions(SKFilterMode.Linear), paint);
         using var veil = new SKPaint { Color = SKColors.White.WithAlpha(40) };
         canvas.DrawRect(0, 0, w, h, veil);
     }

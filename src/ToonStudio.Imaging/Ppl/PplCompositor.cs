@@ -23,7 +23,7 @@ public sealed class PplCompositor
         var random = SeededRandom.For(request.Seed);
         using var characterSource = ImageDecoder.Decode(request.Character);
         using var character = Cutter.Cut(characterSource);
-        using var product = Cutter.Cut(request.Product);
+        using var product = Cutter.Cut(request.Product, openHoles: true);
         var (w, h) = CanvasSize.For(request.AspectRatio, characterSource.Width, characterSource.Height);
 
         var kind = PplLayoutPicker.Pick(request.Prompt, random);
@@ -37,7 +37,8 @@ public sealed class PplCompositor
         var scene = PplBackground.Draw(
             canvas, w, h, characterSource, characterStats, productStats, PplBackground.IsScene(character));
 
-        using var characterImage = character.ToImage();
+        using var characterFull = character.ToImage();
+        using var characterImage = Resize.To(characterFull, (int)Math.Ceiling(placement.Character.Width), (int)Math.Ceiling(placement.Character.Height));
         using var productImage = PrepareProduct(product, placement.Product, productStats, scene);
         PplStage.Draw(canvas, placement, characterImage, productImage, w, h);
 
@@ -48,7 +49,9 @@ public sealed class PplCompositor
     /// <summary>The product at the size it is drawn, its colour and light pulled toward the scene.</summary>
     private static SKImage PrepareProduct(CutoutImage product, SKRect dest, LabStats productStats, LabStats scene)
     {
-        using var sized = Resize.ToPremul(product.Subject, (int)Math.Ceiling(dest.Width), (int)Math.Ceiling(dest.Height));
+        using var full = product.ToImage();
+        using var sizedImage = Resize.To(full, (int)Math.Ceiling(dest.Width), (int)Math.Ceiling(dest.Height));
+        using var sized = SKBitmap.FromImage(sizedImage);
         ColorHarmony.Apply(sized, productStats, scene);
         return SKImage.FromBitmap(sized);
     }

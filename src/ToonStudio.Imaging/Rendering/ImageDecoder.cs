@@ -19,23 +19,27 @@ internal static class ImageDecoder
         using var codec = SKCodec.Create(data)
             ?? throw new ArgumentException("The image is not a decodable PNG, JPEG or WebP.", nameof(encoded));
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var raw = new SKBitmap(info);
+        var raw = new SKBitmap(info);
         var result = codec.GetPixels(info, raw.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
         {
+            raw.Dispose();
             throw new ArgumentException($"The image could not be decoded ({result}).", nameof(encoded));
         }
 
-        return Orient(raw, codec.EncodedOrigin);
+        if (codec.EncodedOrigin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
+        {
+            return raw;
+        }
+
+        using (raw)
+        {
+            return Orient(raw, codec.EncodedOrigin);
+        }
     }
 
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
-        {
-            return source.Copy();
-        }
-
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
             or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var width = swap ? source.Height : source.Width;

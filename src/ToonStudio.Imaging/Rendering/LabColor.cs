@@ -21,10 +21,22 @@ internal static class LabColor
 
     private static float Inverse(float t) => t * t * t > 0.008856f ? t * t * t : (t - 16f / 116f) / 7.787f;
 
-    private static byte Gamma(float c)
+    private const int GammaSteps = 4096;
+    private static readonly byte[] GammaTable = BuildGammaTable();
+
+    /// <summary>Linear → sRGB byte through a table (per-pixel colour transfer calls this three times a pixel).</summary>
+    private static byte Gamma(float c) => GammaTable[(int)(Math.Clamp(c, 0f, 1f) * GammaSteps + 0.5f)];
+
+    private static byte[] BuildGammaTable()
     {
-        c = Math.Clamp(c, 0f, 1f);
-        var v = c <= 0.0031308f ? 12.92f * c : 1.055f * MathF.Pow(c, 1f / 2.4f) - 0.055f;
-        return (byte)Math.Clamp((int)MathF.Round(v * 255f), 0, 255);
+        var table = new byte[GammaSteps + 1];
+        for (var i = 0; i <= GammaSteps; i++)
+        {
+            var c = (float)i / GammaSteps;
+            var v = c <= 0.0031308f ? 12.92f * c : 1.055f * MathF.Pow(c, 1f / 2.4f) - 0.055f;
+            table[i] = (byte)Math.Clamp((int)MathF.Round(v * 255f), 0, 255);
+        }
+
+        return table;
     }
 }

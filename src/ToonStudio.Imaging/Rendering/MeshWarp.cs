@@ -50,7 +50,7 @@ internal static class MeshWarp
         }
 
         using var vertices = SKVertices.CreateCopy(SKVertexMode.Triangles, positions, texture, colors, [.. indices]);
-        using var shader = image.ToShader(SKShaderTileMode.Decal, SKShaderTileMode.Decal, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var shader = image.ToShader(SKShaderTileMode.Decal, SKShaderTileMode.Decal, new SKSamplingOptions(SKFilterMode.Linear));
         using var paint = new SKPaint { Shader = shader, IsAntialias = true };
         canvas.DrawVertices(vertices, SKBlendMode.Modulate, paint);
     }

@@ -13,37 +13,68 @@ internal static class Resize
     {
         var w = Math.Max(1, (int)Math.Round(source.Width * scale));
         var h = Math.Max(1, (int)Math.Round(source.Height * scale));
-        var output = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        using var canvas = new SKCanvas(output);
-        using var image = SKImage.FromBitmap(source);
-        using var blur = SKImageFilter.CreateBlur(0.7f, 0.7f, SKShaderTileMode.Clamp);
-        using var paint = new SKPaint { ImageFilter = blur, BlendMode = SKBlendMode.Src };
-        canvas.DrawImage(image, new SKRect(0, 0, w, h), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        // Only opaque inputs reach here (an image with alpha is cut out by its alpha), so the bytes read the
+        // same as premultiplied, which is Skia's fast path.
+        using var image = PixelOps.OpaqueAsPremul(source);
+        using var sized = To(image, w, h);
+        var output = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        sized.ReadPixels(output.Info, output.GetPixels(), output.RowBytes, 0, 0);
+        PixelOps.Blur121(output);
         return output;
     }
 
-    /// <summary>A high-quality cubic resize to exactly <paramref name="width"/>×<paramref name="height"/>.</summary>
-    public static SKImage Cubic(SKImage source, int width, int height)
+    /// <summary>
+    /// A good resize to exactly <paramref name="width"/>×<paramref name="height"/>: cubic when enlarging,
+    /// successive halvings (each an exact 2×2 average) then bilinear when shrinking. Skia's mipmapped
+    /// sampling would do the same job but rebuilds the whole pyramid on every draw.
+    /// </summary>
+    public static SKImage To(SKImage source, int width, int height)
+    {
+        width = Math.Max(1, width);
+        height = Math.Max(1, height);
+        var current = source;
+        var owned = false;
+        while (current.Width >= width * 2 && current.Height >= height * 2)
+        {
+            var half = Draw(current, current.Width / 2, current.Height / 2, new SKSamplingOptions(SKFilterMode.Linear));
+            if (owned)
+            {
+                current.Dispose();
+            }
+
+            current = half;
+            owned = true;
+        }
+
+        var sampling = width > current.Width ? new SKSamplingOptions(SKCubicResampler.Mitchell) : new SKSamplingOptions(SKFilterMode.Linear);
+        var result = Draw(current, width, height, sampling);
+        if (owned)
+        {
+            current.Dispose();
+        }
+
+        return result;
+    }
+
+    /// <summary>Scaled so its longer side is at most <paramref name="maxEdge"/> (never enlarged).</summary>
+    public static SKImage Within(SKImage source, int maxEdge)
+    {
+        var scale = Math.Min(1f, (float)maxEdge / Math.Max(source.Width, source.Height));
+        return To(source, (int)Math.Round(source.Width * scale), (int)Math.Round(source.Height * scale));
+    }
+
+    private static SKImage Draw(SKImage source, int width, int height, SKSamplingOptions sampling)
     {
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
-        surface.Canvas.DrawImage(source, new SKRect(0, 0, width, height), Sampling(source.Width, width), null);
+        surface.Canvas.Clear(SKColors.Transparent);
+        using var paint = new SKPaint { BlendMode = SKBlendMode.Src };
+        surface.Canvas.DrawImage(source, new SKRect(0, 0, width, height), sampling, paint);
         return surface.Snapshot();
     }
 
-    /// <summary>A premultiplied copy at exactly this size, for per-pixel passes at the size it will be drawn.</summary>
-    public static SKBitmap ToPremul(SKBitmap source, int width, int height)
-    {
-        var output = new SKBitmap(new SKImageInfo(Math.Max(1, width), Math.Max(1, height), SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var canvas = new SKCanvas(output);
-        using var image = SKImage.FromBitmap(source);
-        canvas.Clear(SKColors.Transparent);
-        canvas.DrawImage(image, new SKRect(0, 0, output.Width, output.Height), Sampling(source.Width, output.Width), null);
-        return output;
-    }
-
-    /// <summary>Cubic when enlarging (sharp), mipmapped linear when shrinking (cubic alone aliases there).</summary>
-    public static SKSamplingOptions Sampling(float sourceSize, float destSize) => destSize >= sourceSize * 0.8f
+    /// <summary>Sampling for an image drawn near its own size: cubic when enlarging, bilinear otherwise (pre-size with <see cref="To"/>).</summary>
+    public static SKSamplingOptions Sampling(float sourceSize, float destSize) => destSize > sourceSize * 1.05f
         ? new SKSamplingOptions(SKCubicResampler.Mitchell)
-        : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
+        : new SKSamplingOptions(SKFilterMode.Linear);
 }

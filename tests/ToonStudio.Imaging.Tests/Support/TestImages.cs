@@ -6,11 +6,11 @@ namespace ToonStudio.Imaging.Tests.Support;
 internal static class TestImages
 {
     /// <summary>A simple character: a head and a body with a dark outline, on transparency.</summary>
-    public static byte[] TransparentCharacter(int width = 300, int height = 400)
+    public static byte[] TransparentCharacter(int width = 300, int height = 400, SKColor? color = null)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         surface.Canvas.Clear(SKColors.Transparent);
-        DrawFigure(surface.Canvas, width, height, new SKColor(0xE8, 0x4A, 0x7A));
+        DrawFigure(surface.Canvas, width, height, color ?? new SKColor(0xE8, 0x4A, 0x7A));
         return Encode(surface, SKEncodedImageFormat.Png);
     }
 

@@ -11,6 +11,8 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
 {
     public string Id => "acrylic-keyring";
 
+    public SKRect PrintArea { get; } = new SKRect(270, 330, 730, 900);
+
     public PrintLayout Print => PrintLayout.DieCut;
 
     public float CutBorder => 0.06f;
@@ -21,7 +23,7 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
         var shape = scene.DieCut!;
-        var fit = Fit.Matrix(shape.Bounds, new SKRect(270, 330, 730, 900));
+        var fit = Fit.Matrix(shape.Bounds, PrintArea);
         using var outline = shape.ToSmoothPath(fit);
         var top = KeyringHardware.TopPoint(outline);
         var tabRadius = 30f;
@@ -37,7 +39,7 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
         AcrylicBody.Draw(canvas, acrylic, scene.Color.Id);
         canvas.Save();
         canvas.Concat(fit);
-        canvas.DrawImage(scene.ArtImage, -GoodsScene.ArtPad, -GoodsScene.ArtPad, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        scene.DrawArtInArtSpace();
         canvas.Restore();
         AcrylicBody.Gloss(canvas, acrylic);
         KeyringHardware.Draw(canvas, tabCentre, tabRadius, scene.Color.Id == "gold-ring");

@@ -10,6 +10,8 @@ internal sealed class ButtonBadgeTemplate : IGoodsTemplate
 
     public string Id => "button-badge";
 
+    public SKRect PrintArea { get; } = new SKRect(Cx - R * 0.72f, Cy - R * 0.78f, Cx + R * 0.72f, Cy + R * 0.8f);
+
     public PrintLayout Print => PrintLayout.FullBleed;
 
     public void Draw(GoodsScene scene)
@@ -26,8 +28,8 @@ internal sealed class ButtonBadgeTemplate : IGoodsTemplate
         canvas.DrawPath(face, fill);
         canvas.Save();
         canvas.ClipPath(face, antialias: true);
-        var art = scene.FitArt(new SKRect(Cx - R * 0.72f, Cy - R * 0.78f, Cx + R * 0.72f, Cy + R * 0.8f));
-        canvas.DrawImage(scene.ArtImage, art, Resize.Sampling(scene.ArtImage.Width, art.Width * scene.Scale));
+        var art = scene.FitArt(PrintArea);
+        scene.DrawArt(art);
         canvas.Restore();
 
         // The dome: darker toward the rim where the film turns over the edge.

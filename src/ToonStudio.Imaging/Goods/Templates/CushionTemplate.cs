@@ -11,6 +11,8 @@ internal sealed class CushionTemplate : IGoodsTemplate
 {
     public string Id => "cushion";
 
+    public SKRect PrintArea { get; } = new SKRect(300, 260, 700, 700);
+
     public PrintLayout Print => PrintLayout.ArtOnly;
 
     public void Draw(GoodsScene scene)
@@ -25,7 +27,7 @@ internal sealed class CushionTemplate : IGoodsTemplate
         canvas.DrawPath(pillow, fill);
 
         var field = new FoldField(scene.Random, 300, 650, 3, 0.2f);
-        var print = scene.FitArt(new SKRect(300, 260, 700, 700));
+        var print = scene.FitArt(PrintArea);
         canvas.Save();
         canvas.ClipPath(pillow, antialias: true);
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 5f, 0.06f, new SKRect(190, 170, 810, 790));

@@ -8,6 +8,8 @@ internal sealed class HoodieTemplate : IGoodsTemplate
 {
     public string Id => "hoodie";
 
+    public SKRect PrintArea { get; } = new SKRect(385, 300, 615, 590);
+
     public PrintLayout Print => PrintLayout.ArtOnly;
 
     public void Draw(GoodsScene scene)
@@ -25,7 +27,7 @@ internal sealed class HoodieTemplate : IGoodsTemplate
         HoodieShapes.HoodOpening(canvas, color);
 
         var field = new FoldField(scene.Random, 200, 460);
-        var print = scene.FitArt(new SKRect(385, 300, 615, 590));
+        var print = scene.FitArt(PrintArea);
         canvas.Save();
         canvas.ClipPath(body, antialias: true);
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 6f);

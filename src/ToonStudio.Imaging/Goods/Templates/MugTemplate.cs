@@ -10,6 +10,9 @@ internal sealed class MugTemplate : IGoodsTemplate
 
     public string Id => "mug";
 
+    /// <summary>The front of the cylinder where the wrapped print shows.</summary>
+    public SKRect PrintArea { get; } = new(Cx - Radius * 0.8f, Top + 60, Cx + Radius * 0.8f, Bottom - 40);
+
     public PrintLayout Print => PrintLayout.ArtOnly;
 
     public void Draw(GoodsScene scene)

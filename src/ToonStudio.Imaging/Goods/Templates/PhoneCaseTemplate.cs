@@ -13,6 +13,8 @@ internal sealed class PhoneCaseTemplate : IGoodsTemplate
 
     public string Id => "phone-case";
 
+    public SKRect PrintArea { get; } = new SKRect(356, 350, 644, 810);
+
     public PrintLayout Print => PrintLayout.FullBleed;
 
     public void Draw(GoodsScene scene)
@@ -36,8 +38,8 @@ internal sealed class PhoneCaseTemplate : IGoodsTemplate
 
         canvas.Save();
         canvas.ClipPath(shell, antialias: true);
-        var art = scene.FitArt(new SKRect(Case.Left + 26, Case.Top + 200, Case.Right - 26, Case.Bottom - 40), alignBottom: true);
-        canvas.DrawImage(scene.ArtImage, art, Resize.Sampling(scene.ArtImage.Width, art.Width * scene.Scale));
+        var art = scene.FitArt(PrintArea, alignBottom: true);
+        scene.DrawArt(art);
         canvas.Restore();
 
         CameraModule.Draw(canvas, new SKRect(Case.Left + 24, Case.Top + 24, Case.Left + 160, Case.Top + 172));

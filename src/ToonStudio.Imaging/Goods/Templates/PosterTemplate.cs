@@ -6,7 +6,13 @@ namespace ToonStudio.Imaging.Goods.Templates;
 /// <summary>An A3 print in a frame with a white mat, hanging on a softly lit wall, glare on the glass.</summary>
 internal sealed class PosterTemplate : IGoodsTemplate, IPrintDesign
 {
+    private const float H = 800, W = H * 297f / 420f, Frame = 26, Mat = 44;
+    private static readonly SKRect Outer = new(500 - W / 2, 500 - H / 2, 500 + W / 2, 500 + H / 2);
+
     public string Id => "poster";
+
+    /// <summary>The print inside the mat (A3 proportions).</summary>
+    public SKRect PrintArea { get; } = Inset(Outer, Frame + Mat);
 
     public PrintLayout Print => PrintLayout.FullBleed;
 
@@ -15,8 +21,7 @@ internal sealed class PosterTemplate : IGoodsTemplate, IPrintDesign
         GoodsBackdrop.Wall(scene, new SKColor(0xE4, 0xDF, 0xD6));
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
-        const float H = 800, W = H * 297f / 420f, Frame = 26, Mat = 44;
-        var outer = new SKRect(500 - W / 2, 500 - H / 2, 500 + W / 2, 500 + H / 2);
+        var outer = Outer;
         using var frame = new SKPath();
         frame.AddRect(outer);
         Shadows.OfPath(canvas, frame, 14, 20, 18, 0.32f);
@@ -27,7 +32,7 @@ internal sealed class PosterTemplate : IGoodsTemplate, IPrintDesign
         using var matPaint = new SKPaint { Color = new SKColor(0xFA, 0xF9, 0xF6) };
         canvas.DrawRect(mat, matPaint);
         var print = Inset(mat, Mat);
-        PosterArt.Draw(canvas, print, scene.ArtImage, LabStats.Of(scene.Art.Subject, 4000), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        PosterArt.Draw(canvas, print, scene.ArtImage, LabStats.Of(scene.Art.Subject, 4000), new SKSamplingOptions(SKFilterMode.Linear));
         // The mat's bevel: a thin shadow line along the top and left inside edges.
         using var bevel = new SKPaint { Color = new SKColor(0, 0, 0, 40), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true };
         canvas.DrawRect(print, bevel);

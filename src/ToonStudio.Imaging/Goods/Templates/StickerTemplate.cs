@@ -8,6 +8,8 @@ internal sealed class StickerTemplate : IGoodsTemplate
 {
     public string Id => "sticker";
 
+    public SKRect PrintArea { get; } = new SKRect(230, 170, 770, 830);
+
     public PrintLayout Print => PrintLayout.DieCut;
 
     public float CutBorder => 0.055f;
@@ -18,7 +20,7 @@ internal sealed class StickerTemplate : IGoodsTemplate
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
         var shape = scene.DieCut!;
-        var fit = Fit.Matrix(shape.Bounds, new SKRect(230, 170, 770, 830));
+        var fit = Fit.Matrix(shape.Bounds, PrintArea);
         canvas.Save();
         canvas.RotateDegrees(scene.Random.Range(-7f, 7f), 500, 500);
         using var outline = shape.ToSmoothPath(fit);
@@ -30,7 +32,7 @@ internal sealed class StickerTemplate : IGoodsTemplate
 
         canvas.Save();
         canvas.Concat(fit);
-        canvas.DrawImage(scene.ArtImage, -GoodsScene.ArtPad, -GoodsScene.ArtPad, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        scene.DrawArtInArtSpace();
         canvas.Restore();
 
         // Vinyl laminate: a broad soft gloss and a crisp paper edge.

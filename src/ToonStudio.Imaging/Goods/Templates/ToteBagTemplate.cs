@@ -10,6 +10,8 @@ internal sealed class ToteBagTemplate : IGoodsTemplate
 
     public string Id => "tote-bag";
 
+    public SKRect PrintArea { get; } = new SKRect(350, 470, 650, 820);
+
     public PrintLayout Print => PrintLayout.ArtOnly;
 
     public void Draw(GoodsScene scene)
@@ -32,7 +34,7 @@ internal sealed class ToteBagTemplate : IGoodsTemplate
         canvas.DrawPath(body, fill);
 
         var field = new FoldField(scene.Random, 220, 520, 3, 0.7f);
-        var print = scene.FitArt(new SKRect(Panel.Left + 70, Panel.Top + 110, Panel.Right - 70, Panel.Bottom - 60));
+        var print = scene.FitArt(PrintArea);
         canvas.Save();
         canvas.ClipPath(body, antialias: true);
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 5f);

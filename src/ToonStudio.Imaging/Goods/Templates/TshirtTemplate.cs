@@ -8,6 +8,8 @@ internal sealed class TshirtTemplate : IGoodsTemplate
 {
     public string Id => "tshirt";
 
+    public SKRect PrintArea { get; } = new SKRect(360, 270, 640, 640);
+
     public PrintLayout Print => PrintLayout.ArtOnly;
 
     public void Draw(GoodsScene scene)
@@ -21,7 +23,7 @@ internal sealed class TshirtTemplate : IGoodsTemplate
         Garment.NeckOpening(canvas, scene.Product, 428, 572, 170);
 
         var field = new FoldField(scene.Random, 180, 420);
-        var print = scene.FitArt(new SKRect(360, 270, 640, 640));
+        var print = scene.FitArt(PrintArea);
         canvas.Save();
         canvas.ClipPath(body, antialias: true);
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 7f);
