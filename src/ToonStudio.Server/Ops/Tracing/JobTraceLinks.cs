@@ -22,6 +22,9 @@ public sealed class JobTraceLinks
         }
     }
 
+    /// <summary>The job was not created after all (an Idempotency-Key matched an existing one).</summary>
+    public void Forget(string jobId) => _parents.TryRemove(jobId, out _);
+
     /// <summary>Starts the span of one run of the job, under its upload's trace when this process still knows it.</summary>
     public Activity? StartRun(string jobId, string kind, string engine)
     {
