@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,10 +13,18 @@ internal sealed class ToonStudioClient(HttpClient http) : IDisposable
 
     public Uri Server => http.BaseAddress!;
 
-    public static ToonStudioClient Create(string url, TimeSpan requestTimeout)
+    public static ToonStudioClient Create(ServerSettings settings)
     {
-        var baseUrl = url.EndsWith('/') ? url : url + "/";
-        return new ToonStudioClient(new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = requestTimeout });
+        var baseUrl = settings.Url.EndsWith('/') ? settings.Url : settings.Url + "/";
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
+        if (!string.IsNullOrWhiteSpace(settings.ApiKey))
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", settings.ApiKey.Trim());
+        }
+
+        // Error messages come in Korean or English; the server's default is Korean (the UI's).
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko" ? "ko" : "en");
+        return new ToonStudioClient(http);
     }
 
     public async Task<string> GetTextAsync(string path, CancellationToken ct)

@@ -15,11 +15,8 @@ internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCom
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".webp"];
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ServerSettings
     {
-        [CommandArgument(0, "<URL>")]
-        public string Url { get; init; } = "";
-
         [CommandOption("--characters <DIR>")]
         [Description("Folder of character images (PNG, JPEG, WebP)")]
         public string Characters { get; init; } = "";
@@ -41,10 +38,6 @@ internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCom
         [CommandOption("--parallel <N>")]
         [DefaultValue(4)]
         public int Parallel { get; init; } = 4;
-
-        [CommandOption("--timeout <SECONDS>")]
-        [DefaultValue(180)]
-        public int TimeoutSeconds { get; init; } = 180;
 
         [CommandOption("--print-files")]
         [Description("Also download each job's artifacts (print file, cut line)")]
@@ -70,7 +63,7 @@ internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCom
         var pending = items.Where(i => !i.IsDone).ToList();
         console.MarkupLineInterpolated($"{characters.Count} characters × {settings.TypeList.Length} types: {items.Count - pending.Count} already done, {pending.Count} to make");
 
-        using var client = ToonStudioClient.Create(settings.Url, TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        using var client = ToonStudioClient.Create(settings);
         var failures = new ConcurrentBag<(string Item, string Why)>();
         var runner = new BatchRunner(client, settings);
         try

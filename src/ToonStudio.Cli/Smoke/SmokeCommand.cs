@@ -12,17 +12,8 @@ namespace ToonStudio.Cli.Smoke;
 /// </summary>
 internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ServerSettings
     {
-        [CommandArgument(0, "<URL>")]
-        [Description("The deployment's base URL, e.g. https://toonstudio.example.com")]
-        public string Url { get; init; } = "";
-
-        [CommandOption("--timeout <SECONDS>")]
-        [Description("Give up on a job after this long (default 180: the 2-minute deadline plus margin)")]
-        [DefaultValue(180)]
-        public int TimeoutSeconds { get; init; } = 180;
-
         [CommandOption("--ppl-engine <ENGINE>")]
         [Description("local, replicate or bfl; default: the server's choice")]
         public string? PplEngine { get; init; }
@@ -40,7 +31,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = ToonStudioClient.Create(settings.Url, TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        using var client = ToonStudioClient.Create(settings);
         var rows = new List<Row>();
         try
         {
