@@ -20,9 +20,14 @@ public sealed class ReplicateOptions
     [Required]
     public string GoodsModel { get; set; } = "black-forest-labs/flux-kontext-max";
 
-    /// <summary>Sync-mode hold (<c>Prefer: wait=N</c>); Replicate caps it at 60 s, and a shorter deadline shortens it.</summary>
+    /// <summary>
+    /// Sync-mode hold (<c>Prefer: wait=N</c>); Replicate caps it at 60 s, and a shorter deadline shortens it. Off by default:
+    /// during the hold the prediction id is unknown to us, so a crash, kill -9 or SIGTERM in it made the restarted job
+    /// submit (and pay) again — the reliability suite saw every in-flight task submitted twice. Without it the id is
+    /// stored at once and a restart resumes polling; the price is up to one poll interval of latency.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan PreferWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PreferWait { get; set; } = TimeSpan.Zero;
 
     /// <summary>First pause between polls of <c>urls.get</c>; each later one is 1.5× longer up to <see cref="MaxPollInterval"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]

@@ -53,6 +53,7 @@ public sealed class EngineHarness : IDisposable
             ["Logging:LogLevel:Polly"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["ToonStudio:Replicate:BaseUrl"] = FakesFixture.Origin(urls.ReplicateApi),
+            ["ToonStudio:Replicate:PreferWait"] = "00:01:00", // sync mode is opt-in; these tests cover it
             ["ToonStudio:Replicate:PollInterval"] = "00:00:00.002",
             ["ToonStudio:Replicate:MaxPollInterval"] = "00:00:00.005",
             ["ToonStudio:Replicate:MaxPolls"] = "20",
