@@ -1,0 +1,123 @@
+using Azure.Storage.Blobs;
+using Npgsql;
+using ToonStudio.FakeProviders;
+
+namespace ToonStudio.ScaleOut.Tests;
+
+/// <summary>
+/// The fakes in-process, and N server processes sharing one PostgreSQL schema and one Azurite container of their
+/// own (so clusters of parallel or repeated runs never meet). Each replica's WorkerId is its name.
+/// </summary>
+public sealed class ScaleOutCluster : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly BlobContainerClient _container;
+
+    private ScaleOutCluster(FakeProvidersHost fakes, NpgsqlDataSource db, string schema, BlobContainerClient container, string folder, TimeSpan lease)
+    {
+        (Fakes, Db, Schema, _container, _folder, Lease) = (fakes, db, schema, container, folder, lease);
+    }
+
+    public FakeProvidersHost Fakes { get; }
+    public NpgsqlDataSource Db { get; }
+    public string Schema { get; }
+    public TimeSpan Lease { get; }
+    public List<ServerReplica> Replicas { get; } = [];
+
+    public static async Task<ScaleOutCluster> StartAsync(int replicas, TimeSpan lease)
+    {
+        var name = $"so{Guid.NewGuid():N}"[..20];
+        var folder = Path.Combine(Path.GetTempPath(), "toonstudio-scaleout", name);
+        Directory.CreateDirectory(folder);
+        var fakes = await FakeProvidersHost.StartAsync(new FakeProvidersOptions { OutputEdge = 256 });
+        var cluster = new ScaleOutCluster(fakes, NpgsqlDataSource.Create(ScaleOutServices.Postgres), name,
+            new BlobContainerClient(ScaleOutServices.Azurite, name), folder, lease);
+        try
+        {
+            // Start one first so the others find the schema migrated; the rest start at once, as in a rollout.
+            cluster.Replicas.Add(await ServerReplica.StartAsync("replica-0", cluster.Settings("replica-0"), folder));
+            cluster.Replicas.AddRange(await Task.WhenAll(Enumerable.Range(1, replicas - 1)
+                .Select(i => ServerReplica.StartAsync($"replica-{i}", cluster.Settings($"replica-{i}"), folder))));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Dictionary<string, string> Settings(string worker)
+    {
+        var u = Fakes.Urls;
+        return new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_gcServer"] = "0",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__ToonStudio.Server.Jobs"] = "Information",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["ToonStudio__DataPath"] = Path.Combine(_folder, worker),
+            ["ToonStudio__Storage__Provider"] = "postgres",
+            ["ToonStudio__Storage__ConnectionString"] = ScaleOutServices.Postgres,
+            ["ToonStudio__Storage__Schema"] = Schema,
+            ["ToonStudio__Blobs__Provider"] = "azure",
+            ["ToonStudio__Blobs__ConnectionString"] = ScaleOutServices.Azurite,
+            ["ToonStudio__Blobs__Container"] = Schema,
+            ["ToonStudio__Runner__WorkerId"] = worker,
+            ["ToonStudio__Runner__Lease"] = Lease.ToString("c"),
+            ["ToonStudio__Runner__IdlePoll"] = "00:00:01",
+            ["ToonStudio__Runner__ShutdownGrace"] = "00:00:00",
+            ["ToonStudio__Replicate__BaseUrl"] = u.ReplicateApi.ToString().TrimEnd('/'),
+            ["ToonStudio__Replicate__PreferWait"] = "00:00:00",
+            ["ToonStudio__Replicate__PollInterval"] = "00:00:00.200",
+            ["ToonStudio__Replicate__MaxPollInterval"] = "00:00:00.300",
+            ["ToonStudio__Downloads__AllowedHosts__0"] = u.ReplicateFiles.ToString().TrimEnd('/'),
+            ["ToonStudio__Downloads__AllowedHosts__1"] = u.ReplicateApi.ToString().TrimEnd('/'),
+            ["REPLICATE_API_TOKEN"] = "r8_fake",
+            ["BFL_API_KEY"] = "",
+        };
+    }
+
+    /// <summary>Running jobs and their lease owners, read from the shared table.</summary>
+    public async Task<List<(string Id, string Owner, bool Submitted)>> RunningAsync()
+    {
+        await using var cmd = Db.CreateCommand(
+            $"select id, lease_owner, data ? 'providerTaskId' from {Schema}.jobs where status = 'running' and lease_owner is not null");
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<(string, string, bool)>();
+        while (await r.ReadAsync())
+        {
+            rows.Add((r.GetString(0), r.GetString(1), r.GetBoolean(2)));
+        }
+        return rows;
+    }
+
+    public async Task<Dictionary<string, long>> CountByStatusAsync()
+    {
+        await using var cmd = Db.CreateCommand($"select status, count(*) from {Schema}.jobs group by status");
+        await using var r = await cmd.ExecuteReaderAsync();
+        var counts = new Dictionary<string, long>();
+        while (await r.ReadAsync())
+        {
+            counts[r.GetString(0)] = r.GetInt64(1);
+        }
+        return counts;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var replica in Replicas)
+        {
+            await replica.DisposeAsync();
+        }
+        await Fakes.DisposeAsync();
+        await using (var drop = Db.CreateCommand($"drop schema if exists {Schema} cascade"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+        await Db.DisposeAsync();
+        await _container.DeleteIfExistsAsync();
+    }
+}
