@@ -29,7 +29,10 @@ public interface IJobStore
     /// <summary>Extends the lease; false when another owner took the job (then the caller must stop working on it).</summary>
     Task<bool> RenewLeaseAsync(string id, string owner, DateTimeOffset until, CancellationToken ct);
 
-    /// <summary>Releases every lease at start when the store is exclusive, so a crash's running jobs resume at once.</summary>
+    /// <summary>
+    /// Releases every lease at start when the store is exclusive, so a crash's running jobs resume at once.
+    /// A shared store (PostgreSQL) does nothing and returns 0: other replicas hold live leases.
+    /// </summary>
     Task<int> ReleaseAllLeasesAsync(CancellationToken ct);
 
     /// <summary>
@@ -40,10 +43,16 @@ public interface IJobStore
     /// </summary>
     Task<bool> UpdateAsync(Job job, CancellationToken ct);
 
-    /// <summary>Sets CancelRequested; a queued job becomes canceled at once. Returns the job after the change.</summary>
+    /// <summary>
+    /// Sets CancelRequested; a queued job becomes canceled at once (ErrorCode canceled, CompletedAt = now). A terminal
+    /// job is returned unchanged (no flag). Returns the job after the change, null when unknown.
+    /// </summary>
     Task<Job?> RequestCancelAsync(string id, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Newest first; <see cref="JobQuery.Before"/> is an opaque cursor from a previous page.</summary>
+    /// <summary>
+    /// Newest first; <see cref="JobQuery.Before"/> is an opaque cursor from a previous page (<see cref="JobJson.Cursor"/>).
+    /// The limit is clamped to 1–200; a malformed cursor is ignored (the list starts from the newest).
+    /// </summary>
     Task<IReadOnlyList<Job>> ListAsync(JobQuery query, CancellationToken ct);
 
     Task<bool> DeleteAsync(string id, CancellationToken ct);
@@ -51,7 +60,11 @@ public interface IJobStore
     /// <summary>Durations (completed − started) of the latest successful jobs of a kind and engine, for ETAs.</summary>
     Task<IReadOnlyList<TimeSpan>> RecentDurationsAsync(JobKind kind, string engine, int count, CancellationToken ct);
 
-    /// <summary>Ids of terminal jobs completed before <paramref name="cutoff"/> (retention).</summary>
+    /// <summary>
+    /// Ids of terminal jobs completed before <paramref name="cutoff"/>, oldest first (retention). A shared store answers
+    /// only on the one replica holding its retention lock and returns an empty list elsewhere, so one replica at a
+    /// time sweeps.
+    /// </summary>
     Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken ct);
 
     Task<int> CountAsync(JobStatus status, CancellationToken ct);
