@@ -42,6 +42,27 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task SingleType_WithColour_MakesOneJobOfThatColour()
+    {
+        await using var session = await fixture.OpenAsync(GoodsPage.Path);
+        var page = new GoodsPage(session.Page);
+
+        await page.UploadAsync("캐릭터 이미지", RepoPaths.Sample("character-pig-transparent.png"));
+        await page.GoodsType("머그컵").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Radio, new() { Name = "블랙" }).CheckAsync();
+        await Expect(page.Generate).ToHaveTextAsync("굿즈 시안 생성");
+        await page.Generate.ClickAsync();
+
+        var card = new JobCard(page.Output.GetByRole(AriaRole.Article, new() { Name = "머그컵 · 블랙" }));
+        await Expect(card.Status).ToHaveTextAsync("완료", Generation);
+        await Expect(page.Cards).ToHaveCountAsync(1);
+        using var api = new ApiClient(fixture.Server.BaseUrl);
+        var job = await api.GetJobAsync((await card.JobIdAsync())!);
+        Assert.Equal("black", job?.GetProperty("parameters").GetProperty("goodsColor").GetString());
+        Assert.Null(job?.GetProperty("batchId").GetString());
+    }
+
+    [Fact]
     public async Task Cancel_WhileRunning_EndsTheJobAsCanceled()
     {
         await using var session = await fixture.OpenAsync(GoodsPage.Path);

@@ -118,5 +118,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        // Kept beside the screenshots: the first thing to read when a browser step fails in CI.
+        await File.WriteAllTextAsync(Path.Combine(RepoPaths.Artifacts, $"server-{BaseUrl.Port}.log"), Output);
     }
 }

@@ -111,6 +111,8 @@ export function createJobCard(initial, { titleOf, onAgain, onChange = () => {} }
 
   function update(next) {
     if (!next || next.id !== job.id) return;
+    // Snapshots race (the cancel answer vs. the stream's final event): an ended job never goes back to running.
+    if (isTerminal(job) && !isTerminal(next)) return;
     job = next;
     render();
     onChange(job);
