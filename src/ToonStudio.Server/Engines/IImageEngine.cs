@@ -20,6 +20,13 @@ public interface IEngineContext
 
     ValueTask ReportAsync(string stage, double? progress, CancellationToken ct);
 
+    /// <summary>
+    /// After the engine's token is canceled: true when the job is not over but only moving (this process is
+    /// shutting down, or another replica took the job over) — then the provider's task must be left running,
+    /// to be resumed; false when the user canceled or the deadline passed, and the provider's task should be canceled.
+    /// </summary>
+    bool ProviderTaskStillWanted { get; }
+
     /// <summary>Stores the provider's task id (and polling URL) before the engine goes on, so a restart resumes instead of resubmitting.</summary>
     ValueTask ProviderAcceptedAsync(string taskId, string? pollingUrl, double? cost, CancellationToken ct);
 }

@@ -10,6 +10,7 @@ internal sealed class EngineContext(Job job, IJobStore store, IJobEventBus bus, 
     public Job Job => _job;
     public DateTimeOffset Deadline => _job.Deadline;
     public TimeProvider Time => time;
+    public bool ProviderTaskStillWanted => running.Reason is StopReason.Shutdown or StopReason.LeaseLost;
 
     public ValueTask ReportAsync(string stage, double? progress, CancellationToken ct) =>
         SaveAsync(_job with { Stage = stage, Progress = Math.Clamp(progress ?? _job.Progress, 0, 1) }, ct);

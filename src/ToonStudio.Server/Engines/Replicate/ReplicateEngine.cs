@@ -44,7 +44,7 @@ public sealed class ReplicateEngine(
             }
             catch (OperationCanceledException) when (!context.ProviderTaskStillWanted)
             {
-                await CancelQuietlyAsync(prediction.Id);
+                await CancelQuietlyAsync(prediction.Id, context);
                 throw;
             }
         }
@@ -55,7 +55,7 @@ public sealed class ReplicateEngine(
         catch (Exception e) when (e is OperationCanceledException or ToonStudioException { Code: ErrorCode.GenerationTimeout }
             && !context.ProviderTaskStillWanted)
         {
-            await CancelQuietlyAsync(prediction.Id);
+            await CancelQuietlyAsync(prediction.Id, context);
             throw;
         }
         return await outcome.ToResultAsync(prediction, context, ct);
@@ -81,9 +81,17 @@ public sealed class ReplicateEngine(
         return prediction;
     }
 
-    /// <summary>Our job ended (user cancel or deadline): stop the provider too, so nobody pays for an unwanted image.</summary>
-    private async Task CancelQuietlyAsync(string id)
+    /// <summary>
+    /// Our job ended (user cancel or deadline): stop the provider too, so nobody pays for an unwanted image. Not when
+    /// the job is only moving (shutdown, another replica): it stays resumable and the next process picks this prediction up.
+    /// </summary>
+    private async Task CancelQuietlyAsync(string id, IEngineContext context)
     {
+        if (context.ProviderTaskStillWanted)
+        {
+            RemoteLog.CancelSent(log, "Replicate", id, "not sent: shutting down, left for resume");
+            return;
+        }
         using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout);
         try
         {
