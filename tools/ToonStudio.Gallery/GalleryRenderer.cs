@@ -18,6 +18,15 @@ internal static class GalleryRenderer
         ("ppl-on-table", "character-girl-on-white.jpg", "product-serum-on-beige.jpg", "serum on the table in front of her", "3:4", 5),
     ];
 
+    private static readonly Dictionary<string, string> Colors = new()
+    {
+        ["hoodie"] = "navy",
+        ["mug"] = "sky-blue",
+        ["phone-case"] = "lavender",
+        ["button-badge"] = "yellow",
+        ["cushion"] = "butter",
+    };
+
     public static List<(string File, long Bytes)> RenderAll(string samples, string output, bool full)
     {
         var written = new List<(string, long)>();
@@ -36,9 +45,11 @@ internal static class GalleryRenderer
         var index = 0;
         foreach (var type in GoodsCatalog.All)
         {
-            // Alternate the two characters so both cutout paths (alpha and background removal) are shown.
+            // Alternate the two characters so both cutout paths (alpha and background removal) are shown,
+            // and show some product colours besides each type's default.
             var art = index++ % 2 == 0 ? pig : girl;
-            var rendering = renderer.Render(new GoodsRequest(art, type.Id, null, string.Empty, "match_input_image", 42, OutputFormat.Png));
+            Colors.TryGetValue(type.Id, out var color);
+            var rendering = renderer.Render(new GoodsRequest(art, type.Id, color, string.Empty, "match_input_image", 42, OutputFormat.Png));
             written.Add(Save(rendering.Mockup, output, $"goods-{type.Id}", full));
         }
 

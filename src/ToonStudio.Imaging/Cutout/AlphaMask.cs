@@ -60,4 +60,38 @@ internal static class AlphaMask
 
         return right < 0 ? new SKRectI(0, 0, w, h) : new SKRectI(left, top, right + 1, bottom + 1);
     }
+
+    /// <summary>
+    /// Removes the background's fringe from a cut edge: the alpha ramp is pulled in by about a pixel (the
+    /// outermost ring is mostly background), then each partly transparent pixel has the background colour
+    /// un-mixed from it, c = (observed − (1 − α)·bg) / α, so a character cut from white shows no white rim
+    /// on a dark product.
+    /// </summary>
+    public static void Decontaminate(SKBitmap unpremul, SKColor background)
+    {
+        var pixels = unpremul.GetPixelSpan();
+        for (var p = 0; p < pixels.Length; p += 4)
+        {
+            var a = pixels[p + 3];
+            if (a == 255 || a == 0)
+            {
+                continue;
+            }
+
+            var choked = Math.Clamp((a - 96) * 255 / 159, 0, 255);
+            pixels[p + 3] = (byte)choked;
+            if (choked == 0)
+            {
+                continue;
+            }
+
+            var alpha = Math.Max(choked / 255f, 0.35f);
+            pixels[p] = Unmix(pixels[p], background.Red, alpha);
+            pixels[p + 1] = Unmix(pixels[p + 1], background.Green, alpha);
+            pixels[p + 2] = Unmix(pixels[p + 2], background.Blue, alpha);
+        }
+    }
+
+    private static byte Unmix(byte observed, byte background, float alpha) =>
+        (byte)Math.Clamp((observed - (1f - alpha) * background) / alpha, 0f, 255f);
 }

@@ -42,6 +42,7 @@ internal static class Cutter
         var feathered = MaskOps.Feather(mask, work.Width, work.Height);
         var output = AlphaMask.Apply(source, feathered, work.Width, work.Height);
         var bg = BackgroundColor(border);
+        AlphaMask.Decontaminate(output, bg);
         return Trim(output, bg, border.Spread, hadAlpha: false);
     }
 

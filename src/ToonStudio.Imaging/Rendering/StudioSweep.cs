@@ -7,20 +7,21 @@ internal static class StudioSweep
 {
     public static void Draw(SKCanvas canvas, int w, int h, float horizon, SKColor wallTop, SKColor wallLow, SKColor floorNear)
     {
-        using var wallShader = SKShader.CreateLinearGradient(
-            new SKPoint(0, 0), new SKPoint(0, horizon), [wallLow, wallTop, Lighten(wallTop, 0.4f)], [0f, 0.7f, 1f], SKShaderTileMode.Clamp);
-        using var wall = new SKPaint { Shader = wallShader };
-        canvas.DrawRect(0, 0, w, horizon, wall);
-
-        using var floorShader = SKShader.CreateLinearGradient(
-            new SKPoint(0, horizon), new SKPoint(0, h), [Lighten(wallTop, 0.3f), floorNear], null, SKShaderTileMode.Clamp);
-        using var floor = new SKPaint { Shader = floorShader };
-        canvas.DrawRect(0, horizon, w, h - horizon, floor);
+        // One continuous sweep, as a cyclorama has no corner: darker at the top, brightest where the wall
+        // turns into the floor, darkening again toward the camera.
+        var t = Math.Clamp(horizon / h, 0.3f, 0.9f);
+        using var sweepShader = SKShader.CreateLinearGradient(
+            new SKPoint(0, 0), new SKPoint(0, h),
+            [wallLow, wallTop, Lighten(wallTop, 0.35f), Lighten(floorNear, 0.15f), floorNear],
+            [0f, t * 0.6f, t, t + (1f - t) * 0.35f, 1f],
+            SKShaderTileMode.Clamp);
+        using var sweep = new SKPaint { Shader = sweepShader };
+        canvas.DrawRect(0, 0, w, h, sweep);
 
         // A soft vignette keeps the eye in the middle, as a studio light does.
         using var vignetteShader = SKShader.CreateRadialGradient(
-            new SKPoint(w / 2f, h * 0.55f), Math.Max(w, h) * 0.75f,
-            [SKColors.Transparent, SKColors.Black.WithAlpha(46)], [0.55f, 1f], SKShaderTileMode.Clamp);
+            new SKPoint(w / 2f, h * 0.5f), Math.Max(w, h) * 0.75f,
+            [SKColors.Transparent, SKColors.Black.WithAlpha(40)], [0.5f, 1f], SKShaderTileMode.Clamp);
         using var vignette = new SKPaint { Shader = vignetteShader };
         canvas.DrawRect(0, 0, w, h, vignette);
     }

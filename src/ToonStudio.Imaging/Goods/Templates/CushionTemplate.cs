@@ -33,9 +33,9 @@ internal sealed class CushionTemplate : IGoodsTemplate
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 5f, 0.06f, new SKRect(190, 170, 810, 790));
         canvas.Restore();
 
-        FabricShading.Draw(canvas, pillow, field, 0.1f, 0.12f, 0.22f);
+        FabricShading.Draw(canvas, pillow, field, 0.08f, 0.12f, 0.13f);
         using var puff = SKShader.CreateRadialGradient(
-            new SKPoint(440, 400), 330, [Layers.Light(0.22f), Layers.Light(0f)], null, SKShaderTileMode.Clamp);
+            new SKPoint(450, 410), 360, [Layers.Light(0.3f), Layers.Light(0f)], null, SKShaderTileMode.Clamp);
         Layers.Screen(canvas, pillow, puff);
         using var piping = new SKPaint
         {
@@ -65,6 +65,12 @@ internal sealed class CushionTemplate : IGoodsTemplate
         p.QuadTo(mx, b - bow, l - 8, b + 8);
         p.QuadTo(l + bow, my, l - 8, t - 8);
         p.Close();
-        return p;
+        // Stuffed corners are pinched but never sharp.
+        using var round = SKPathEffect.CreateCorner(26);
+        using var paint = new SKPaint { PathEffect = round, Style = SKPaintStyle.Fill };
+        var rounded = new SKPath();
+        paint.GetFillPath(p, rounded);
+        p.Dispose();
+        return rounded;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class HoodieTemplate : IGoodsTemplate
 
         HoodieShapes.Pocket(canvas, color);
         HoodieShapes.Ribs(canvas, color);
-        FabricShading.Draw(canvas, all, field, 0.16f, 0.2f);
+        FabricShading.Draw(canvas, all, field, 0.24f, 0.26f);
         using var sides = Layers.HorizontalRamp(150, 850, [0.8f, 0.94f, 1f, 1f, 0.94f, 0.8f], [0f, 0.22f, 0.4f, 0.6f, 0.78f, 1f]);
         Layers.Multiply(canvas, all, sides);
         HoodieShapes.Drawstrings(canvas, color);

@@ -40,7 +40,7 @@ internal sealed class ToteBagTemplate : IGoodsTemplate
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 5f);
         canvas.Restore();
 
-        FabricShading.Draw(canvas, body, field, 0.12f, 0.14f);
+        FabricShading.Draw(canvas, body, field, 0.16f, 0.16f);
         using var top = Layers.VerticalRamp(Panel.Top, Panel.Bottom, [0.86f, 1f, 0.97f, 0.84f], [0f, 0.18f, 0.7f, 1f]);
         Layers.Multiply(canvas, body, top);
         using var hem = new SKPaint { Color = StudioSweep.Darken(scene.Product, 0.06f), IsAntialias = true };

@@ -29,7 +29,7 @@ internal sealed class TshirtTemplate : IGoodsTemplate
         FabricPrint.Draw(canvas, scene.ArtImage, print, field, 7f);
         canvas.Restore();
 
-        FabricShading.Draw(canvas, body, field, 0.16f, 0.22f);
+        FabricShading.Draw(canvas, body, field, 0.26f, 0.3f);
         using var sides = Layers.HorizontalRamp(138, 862, [0.78f, 0.93f, 1f, 1f, 0.93f, 0.78f], [0f, 0.2f, 0.4f, 0.6f, 0.8f, 1f]);
         Layers.Multiply(canvas, body, sides);
         Garment.Stitches(canvas, scene.Product, [
