@@ -40,7 +40,13 @@ public static class CompatibleApi
         context.Response.Headers["X-Job-Id"] = job.Id;
         context.Response.Headers["X-Engine"] = job.Engine;
         var wait = job.Deadline - time.GetUtcNow() + Grace;
-        job = await waiter.WaitAsync(job.Id, wait, context.RequestAborted) ?? job;
+        var waited = await waiter.WaitAsync(job.Id, wait, context.RequestAborted);
+        if (waited is null)
+        {
+            // Deleted while we waited (DELETE from the history, or retention): not a timeout.
+            return Problems.Create(context, ErrorCode.NotFound, jobId: job.Id);
+        }
+        job = waited;
         return job.Status switch
         {
             JobStatus.Succeeded => await ResultAsync(context, blobs, job),

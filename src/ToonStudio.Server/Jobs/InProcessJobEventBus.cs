@@ -30,7 +30,11 @@ public sealed class InProcessJobEventBus : IJobEventBus
     public IJobSubscription Subscribe(string jobId)
     {
         var subscription = new Subscription(this, jobId);
-        _subscribers.GetOrAdd(jobId, _ => new()).TryAdd(subscription, 0);
+        // Under the lock Remove takes: a set emptied and dropped meanwhile would swallow this subscription's signals.
+        lock (_subscribers)
+        {
+            _subscribers.GetOrAdd(jobId, _ => new()).TryAdd(subscription, 0);
+        }
         return subscription;
     }
 
@@ -50,12 +54,15 @@ public sealed class InProcessJobEventBus : IJobEventBus
 
     private void Remove(Subscription subscription)
     {
-        if (_subscribers.TryGetValue(subscription.JobId, out var set))
+        lock (_subscribers)
         {
-            set.TryRemove(subscription, out _);
-            if (set.IsEmpty)
+            if (_subscribers.TryGetValue(subscription.JobId, out var set))
             {
-                _subscribers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Subscription, byte>>(subscription.JobId, set));
+                set.TryRemove(subscription, out _);
+                if (set.IsEmpty)
+                {
+                    _subscribers.TryRemove(subscription.JobId, out _);
+                }
             }
         }
     }

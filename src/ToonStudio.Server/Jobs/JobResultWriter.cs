@@ -27,10 +27,22 @@ public sealed class JobResultWriter(IBlobStore blobs)
         var wanted = OutputFormats.Parse(job.Parameters.OutputFormat);
         var bytes = result.Image;
         var contentType = result.ContentType;
-        if (contentType != ImageEncoder.ContentType(wanted))
+        try
         {
-            var transcoded = ImageTranscoder.Transcode(bytes, wanted);
-            (bytes, contentType) = (transcoded.Bytes, transcoded.ContentType);
+            if (contentType != ImageEncoder.ContentType(wanted))
+            {
+                var transcoded = ImageTranscoder.Transcode(bytes, wanted);
+                (bytes, contentType) = (transcoded.Bytes, transcoded.ContentType);
+            }
+            else if (job.Engine != EngineRegistry.Local)
+            {
+                // A provider's bytes are checked to the last pixel: a truncated download is not a success.
+                ImageTranscoder.Validate(bytes);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, $"The provider's image cannot be decoded: {e.Message}");
         }
         var info = await blobs.PutAsync(JobBlobs.Result(job.Id), bytes, contentType, ct);
         var artifacts = new List<JobArtifact>(result.Artifacts.Count);

@@ -16,7 +16,8 @@ public static partial class JobsApi
         var job = await FindAsync(store, id, ct);
         if (job.Status != JobStatus.Succeeded)
         {
-            throw new ToonStudioException(job.ErrorCode ?? ErrorCode.NotReady, job.ErrorDetail, "id");
+            // A GET of a result that does not exist is the caller's mistake, whatever made the job fail: 409, with the job's own code as the reason.
+            throw new ToonStudioException(ErrorCode.NotReady, job.ErrorCode is null ? JobJson.StatusName(job.Status) : $"{JobJson.StatusName(job.Status)}: {job.ErrorCode}", "id");
         }
         var ext = OutputFormats.Extension(job.ResultContentType ?? "image/png");
         return await ServeAsync(context, blobs, JobBlobs.Result(job.Id), $"toonstudio-{JobJson.KindName(job.Kind)}-{job.Id}.{ext}", ct);

@@ -30,17 +30,14 @@ public sealed class FolderBlobStore(IOptions<ToonStudioOptions> options) : IBlob
     public async Task<BlobContent?> OpenReadAsync(string key, CancellationToken ct)
     {
         var path = PathOf(key);
-        if (!File.Exists(path) || !File.Exists(path + ".meta"))
-        {
-            return null;
-        }
-        var meta = (await File.ReadAllTextAsync(path + ".meta", ct)).Split('\n');
+        // A DELETE or the retention sweep may remove the folder between any two of these calls: absent, not an error.
         try
         {
+            var meta = (await File.ReadAllTextAsync(path + ".meta", ct)).Split('\n');
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
             return new BlobContent(stream, new BlobInfo(stream.Length, meta[0], meta.Length > 1 ? meta[1] : "\"0\""));
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
@@ -66,9 +63,16 @@ public sealed class FolderBlobStore(IOptions<ToonStudioOptions> options) : IBlob
         {
             return Task.FromResult(0);
         }
-        var count = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".meta", StringComparison.Ordinal));
-        Directory.Delete(directory, recursive: true);
-        return Task.FromResult(count);
+        try
+        {
+            var count = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".meta", StringComparison.Ordinal));
+            Directory.Delete(directory, recursive: true);
+            return Task.FromResult(count);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Task.FromResult(0);
+        }
     }
 
     public Task<bool> PingAsync(CancellationToken ct) => Task.FromResult(Directory.Exists(_root));
