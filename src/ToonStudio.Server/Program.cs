@@ -8,6 +8,7 @@ using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops;
 using ToonStudio.Server.Security;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddToonStudioHosting();
 builder.AddToonStudioSecurity();
 builder.AddToonStudioStorage();
 builder.AddJobs();
+builder.AddWebhooks();
 builder.AddEngines();
 builder.AddReplicateEngine();
 builder.AddBflEngine();

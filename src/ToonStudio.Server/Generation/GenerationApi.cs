@@ -32,8 +32,9 @@ public static partial class GenerationApi
     public static async Task<Accepted<BatchResponse>> CreateGoodsBatch(HttpContext context, JobService jobs, IOptions<GenerationOptions> options, CancellationToken ct)
     {
         var form = await MultipartForm.ReadAsync(context.Request, options.Value.MaxUploadBytes, GenerationFields.Repeatable, ct);
-        var request = GenerationRequestParser.Parse(form, JobKind.Goods, options.Value, batch: true);
+        var request = WithWebhook(context, form, GenerationRequestParser.Parse(form, JobKind.Goods, options.Value, batch: true));
         var created = await jobs.CreateAsync(request, IdempotencyKey(context), ct);
+        FollowWebhooks(context, created.Select(c => c.Job));
         var language = Language.Of(context.Request);
         var batchId = created[0].Job.BatchId;
         return TypedResults.Accepted(batchId is null ? $"/api/v1/jobs/{created[0].Job.Id}" : $"/api/v1/jobs?batch={batchId}",
@@ -44,8 +45,9 @@ public static partial class GenerationApi
         JobWaiter waiter, GenerationOptions options, CancellationToken ct)
     {
         var form = await MultipartForm.ReadAsync(context.Request, options.MaxUploadBytes, GenerationFields.Repeatable, ct);
-        var request = GenerationRequestParser.Parse(form, kind, options);
+        var request = WithWebhook(context, form, GenerationRequestParser.Parse(form, kind, options));
         var job = (await jobs.CreateAsync(request, IdempotencyKey(context), ct))[0].Job;
+        FollowWebhooks(context, [job]);
         var location = $"/api/v1/jobs/{job.Id}";
         context.Response.Headers["X-Job-Id"] = job.Id;
         var language = Language.Of(context.Request);
@@ -59,6 +61,19 @@ public static partial class GenerationApi
             }
         }
         return TypedResults.Accepted(location, JobResponse.From(job, null, language));
+    }
+
+    /// <summary>The optional <c>webhook_url</c> field (v1 endpoints only), validated against the webhook allowlist.</summary>
+    private static GenerationRequest WithWebhook(HttpContext context, MultipartForm form, GenerationRequest request) =>
+        request with { WebhookUrl = context.RequestServices.GetRequiredService<Webhooks.WebhookUrls>().Parse(form.Text(Webhooks.WebhookUrls.Field)) };
+
+    private static void FollowWebhooks(HttpContext context, IEnumerable<Job> created)
+    {
+        var dispatcher = context.RequestServices.GetRequiredService<Webhooks.WebhookDispatcher>();
+        foreach (var job in created.Where(j => j.WebhookUrl is not null))
+        {
+            dispatcher.Follow(job.Id);
+        }
     }
 
     internal static string? IdempotencyKey(HttpContext context)

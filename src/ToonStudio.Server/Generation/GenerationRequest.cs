@@ -12,4 +12,5 @@ public sealed record GenerationRequest(
     JobParameters Parameters,
     IReadOnlyList<ImageUpload> Images,
     IReadOnlyList<string> GoodsTypes,
-    string RawSeed);
+    string RawSeed,
+    string? WebhookUrl = null);

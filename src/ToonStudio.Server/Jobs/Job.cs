@@ -34,6 +34,10 @@ public sealed record Job
     /// <summary>Hash of the request's fields and inputs: an Idempotency-Key reused for another request is refused.</summary>
     public string? RequestHash { get; init; }
     public string? BatchId { get; init; }
+    /// <summary>Where the finished job is POSTed, signed (optional; checked against ToonStudio:Webhooks:AllowedHosts).</summary>
+    public string? WebhookUrl { get; init; }
+    /// <summary>Progress of that delivery, written by the webhook dispatcher once the job is terminal.</summary>
+    public Webhooks.WebhookDelivery? Webhook { get; init; }
 
     public JobStatus Status { get; init; } = JobStatus.Queued;
     public string? Stage { get; init; }

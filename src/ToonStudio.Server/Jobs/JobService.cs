@@ -95,6 +95,7 @@ public sealed class JobService(
             IdempotencyKey = key,
             RequestHash = hash,
             BatchId = batchId,
+            WebhookUrl = request.WebhookUrl,
         };
         for (var i = 0; i < inputs.Count; i++)
         {
