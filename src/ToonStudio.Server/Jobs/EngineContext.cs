@@ -29,14 +29,32 @@ internal sealed class EngineContext(Job job, IJobStore store, IJobEventBus bus, 
 
     private async ValueTask SaveAsync(Job next, CancellationToken ct)
     {
-        // The provider id must be durable even when the job's token has just been canceled: write it regardless.
-        if (!await store.UpdateAsync(next, CancellationToken.None))
+        // Kept in memory first: if the write fails for good, the final write still carries the provider's task id.
+        var previous = _job;
+        _job = next;
+        // The provider id must be durable even when the job's token has just been canceled: write it regardless,
+        // and through a passing store error — losing it would mean paying for the image twice after a restart.
+        if (!await UpdateWithRetriesAsync(next, mustLand: next.ProviderTaskId != previous.ProviderTaskId))
         {
             running.Stop(StopReason.LeaseLost);
             ct.ThrowIfCancellationRequested();
             throw new OperationCanceledException("Another process took this job over.");
         }
-        _job = next;
         await bus.PublishChangedAsync(next.Id, CancellationToken.None);
+    }
+
+    private async Task<bool> UpdateWithRetriesAsync(Job next, bool mustLand)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await store.UpdateAsync(next, CancellationToken.None);
+            }
+            catch (Exception) when (mustLand && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, CancellationToken.None);
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class JobExecutor(
     IJobEventBus bus,
     EngineRegistry engines,
     JobResultWriter results,
+    Storage.IBlobStore blobs,
     IOptions<RunnerOptions> options,
     TimeProvider time,
     ToonStudioMetrics metrics,
@@ -20,8 +21,8 @@ public sealed partial class JobExecutor(
 {
     internal async Task ExecuteAsync(Job job, RunningJob running, CancellationToken ct)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["Engine"] = job.Engine });
-        using var activity = traces.StartRun(job.Id, JobJson.KindName(job.Kind), job.Engine);
+        using var run = traces.StartRun(job);
+        using var scope = logger.BeginScope(run.Scope);
         if (job.CancelRequested)
         {
             await FinishAsync(job, JobStatus.Canceled, ErrorCode.Canceled, null);
@@ -39,6 +40,8 @@ public sealed partial class JobExecutor(
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(job, running, heartbeatStop.Token);
         var context = new EngineContext(job, store, bus, time, running);
+        run.Scope.ProviderTaskIdSource = () => context.Current.ProviderTaskId;
+        Job? stored = null;
         try
         {
             var engine = engines.Find(job.Engine)
@@ -56,8 +59,7 @@ public sealed partial class JobExecutor(
             var result = await engine.GenerateAsync(inputs, context, linked.Token);
             await context.ReportAsync("storing", 0.95, linked.Token);
             // The image exists and may have cost money: store it even if the deadline passes meanwhile.
-            var stored = await results.StoreAsync(context.Current, result, CancellationToken.None);
-            await FinishAsync(stored, JobStatus.Succeeded, null, null);
+            stored = await results.StoreAsync(context.Current, result, CancellationToken.None);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
@@ -69,6 +71,13 @@ public sealed partial class JobExecutor(
             LogFailed(job.Id, e.Code, e.Detail);
             await FinishAsync(context.Current, status, e.Code, e.Detail);
         }
+        catch (Exception e) when (ProblemExceptionHandler.IsStorageFull(e))
+        {
+            // The data disk or the database is full: a documented condition (507 insufficient_storage), not a bug.
+            // If the row cannot be written either, FinishAsync throws and the job stays resumable for when space is back.
+            LogFailed(job.Id, ErrorCode.InsufficientStorage, e.Message);
+            await FinishAsync(context.Current, JobStatus.Failed, ErrorCode.InsufficientStorage, null);
+        }
         catch (Exception e)
         {
             LogCrashed(e, job.Id);
@@ -79,13 +88,18 @@ public sealed partial class JobExecutor(
             await heartbeatStop.CancelAsync();
             await heartbeat;
         }
+        if (stored is not null)
+        {
+            // Outside the try: once the paid image is stored, no later hiccup may turn the job into a failure.
+            await FinishAsync(stored, JobStatus.Succeeded, null, null);
+        }
     }
 
     private Task StoppedAsync(Job job, StopReason reason) => reason switch
     {
         StopReason.UserCancel => FinishAsync(job, JobStatus.Canceled, ErrorCode.Canceled, null),
         // Left running with no lease: the next claim (here after a restart, or another replica) resumes it.
-        StopReason.Shutdown => store.RenewLeaseAsync(job.Id, options.Value.WorkerId, time.GetUtcNow() - TimeSpan.FromMilliseconds(1), CancellationToken.None),
+        StopReason.Shutdown => store.RenewLeaseAsync(job.Id, job.LeaseOwner ?? options.Value.WorkerId, time.GetUtcNow() - TimeSpan.FromMilliseconds(1), CancellationToken.None),
         StopReason.LeaseLost => Task.CompletedTask,
         _ => FinishAsync(job, JobStatus.TimedOut, ErrorCode.GenerationTimeout, null),
     };
@@ -103,7 +117,7 @@ public sealed partial class JobExecutor(
             ErrorDetail = detail,
             LeaseOwner = job.LeaseOwner ?? options.Value.WorkerId,
         };
-        if (await store.UpdateAsync(final, CancellationToken.None))
+        if (await WriteWithRetriesAsync(final))
         {
             LogFinished(job.Id, JobJson.StatusName(status), code, (now - (job.StartedAt ?? job.CreatedAt)).TotalMilliseconds);
             metrics.JobCompleted(job.Kind, job.Engine, status, now - job.CreatedAt);
@@ -112,33 +126,72 @@ public sealed partial class JobExecutor(
         }
     }
 
+    /// <summary>
+    /// The final write, retried through a store hiccup: a lost final write would leave the job to be claimed and
+    /// run again. False when the row is gone (deleted meanwhile: its files are removed too) or the lease was lost.
+    /// </summary>
+    private async Task<bool> WriteWithRetriesAsync(Job final)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await store.UpdateAsync(final, CancellationToken.None))
+                {
+                    return true;
+                }
+                if (await store.GetAsync(final.Id, CancellationToken.None) is null)
+                {
+                    await blobs.DeletePrefixAsync(JobBlobs.Prefix(final.Id), CancellationToken.None);
+                }
+                return false;
+            }
+            catch (Exception e) when (attempt < 4 && !ProblemExceptionHandler.IsStorageFull(e))
+            {
+                LogHeartbeatFailed(e, final.Id);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), time, CancellationToken.None);
+            }
+        }
+    }
+
     private async Task HeartbeatAsync(Job job, RunningJob running, CancellationToken ct)
     {
         var every = options.Value.Lease / 3;
-        try
+        var owner = job.LeaseOwner ?? options.Value.WorkerId;
+        var renewed = time.GetUtcNow();
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            try
             {
                 await Task.Delay(every, time, ct);
-                if (!await store.RenewLeaseAsync(job.Id, options.Value.WorkerId, time.GetUtcNow() + options.Value.Lease, ct))
+                var current = await store.GetAsync(job.Id, ct);
+                if (current is null || current.CancelRequested)
+                {
+                    // Canceled, or deleted from the history: the job is over, the provider's task is not wanted.
+                    running.Stop(StopReason.UserCancel);
+                }
+                if (!await store.RenewLeaseAsync(job.Id, owner, time.GetUtcNow() + options.Value.Lease, ct))
                 {
                     running.Stop(StopReason.LeaseLost);
                     return;
                 }
-                if ((await store.GetAsync(job.Id, ct))?.CancelRequested == true)
+                renewed = time.GetUtcNow();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // One failed heartbeat is not a failed job; but a lease this process can no longer renew will be
+                // claimed elsewhere, so stop before that can happen rather than run the job twice.
+                LogHeartbeatFailed(e, job.Id);
+                if (time.GetUtcNow() - renewed > options.Value.Lease * 2 / 3)
                 {
-                    running.Stop(StopReason.UserCancel);
+                    running.Stop(StopReason.LeaseLost);
+                    return;
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The job ended.
-        }
-        catch (Exception e)
-        {
-            // A failed heartbeat is not a failed job: the lease simply runs out if the store stays away.
-            LogHeartbeatFailed(e, job.Id);
         }
     }
 

@@ -17,9 +17,11 @@ public sealed partial class JobRunner(
     IOptions<RunnerOptions> options,
     TimeProvider time,
     ToonStudioMetrics metrics,
+    ShutdownClock shutdown,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, RunningJob> _running = new();
+    private long _claims;
     private readonly Dictionary<string, SemaphoreSlim> _slots = engines.All.ToDictionary(
         e => e.Name, e => new SemaphoreSlim(options.Value.ConcurrencyOf(e.Name)), StringComparer.OrdinalIgnoreCase);
 
@@ -78,10 +80,18 @@ public sealed partial class JobRunner(
         {
             return false;
         }
-        var job = await store.TryClaimAsync(options.Value.WorkerId, free, time.GetUtcNow(), options.Value.Lease, stoppingToken);
+        // One owner per claim, not per process: if this process ever re-claims its own overrun job, the old
+        // run's lease-guarded writes fail and it stops, instead of two runs sharing one lease.
+        var owner = $"{options.Value.WorkerId}#{Interlocked.Increment(ref _claims)}";
+        var job = await store.TryClaimAsync(owner, free, time.GetUtcNow(), options.Value.Lease, stoppingToken);
         if (job is null)
         {
             return false;
+        }
+        if (_running.TryGetValue(job.Id, out var previous))
+        {
+            previous.Stop(StopReason.LeaseLost);
+            await previous.Completion.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         var slot = _slots[job.Engine];
         await slot.WaitAsync(stoppingToken);
@@ -106,7 +116,7 @@ public sealed partial class JobRunner(
         finally
         {
             metrics.JobRunEnded(job.Kind, job.Engine);
-            _running.TryRemove(job.Id, out _);
+            _running.TryRemove(new KeyValuePair<string, RunningJob>(job.Id, running));
             running.Dispose();
             slot.Release();
             await bus.PublishQueuedAsync(CancellationToken.None);
@@ -123,7 +133,8 @@ public sealed partial class JobRunner(
         }
         LogDraining(all.Count, options.Value.ShutdownGrace);
         var finished = Task.WhenAll(all.Select(r => r.Completion));
-        await Task.WhenAny(finished, Task.Delay(options.Value.ShutdownGrace, time, cancellationToken)).ContinueWith(_ => { }, TaskScheduler.Default);
+        // The grace counts from SIGTERM, not from here: Kestrel has drained its requests first (see ShutdownClock).
+        await Task.WhenAny(finished, Task.Delay(shutdown.Left(options.Value.ShutdownGrace), time, cancellationToken)).ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var running in _running.Values)
         {
             running.Stop(StopReason.Shutdown);

@@ -19,6 +19,7 @@ public sealed class JobService(
     EngineRegistry engines,
     IntakeService intake,
     JobRunner runner,
+    JobWaiter waiter,
     IOptions<GenerationOptions> options,
     TimeProvider time,
     ToonStudioMetrics metrics,
@@ -56,6 +57,8 @@ public sealed class JobService(
         return job;
     }
 
+    private static readonly TimeSpan DeleteWait = TimeSpan.FromSeconds(10);
+
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
@@ -65,11 +68,15 @@ public sealed class JobService(
         }
         if (!job.IsTerminal)
         {
+            // Cancel first and give the run a moment to stop (and cancel at the provider), so no run is left
+            // writing files after the delete. A run that does not stop in time sees the row gone on its next
+            // heartbeat, stops as canceled, and removes whatever it wrote (JobExecutor).
             await CancelAsync(id, ct);
+            await waiter.WaitAsync(id, DeleteWait, ct);
         }
-        await blobs.DeletePrefixAsync(JobBlobs.Prefix(id), ct);
-        await store.DeleteAsync(id, ct);
-        await bus.PublishChangedAsync(id, ct);
+        await blobs.DeletePrefixAsync(JobBlobs.Prefix(id), CancellationToken.None);
+        await store.DeleteAsync(id, CancellationToken.None);
+        await bus.PublishChangedAsync(id, CancellationToken.None);
         return true;
     }
 
@@ -97,12 +104,23 @@ public sealed class JobService(
             BatchId = batchId,
             WebhookUrl = request.WebhookUrl,
         };
-        for (var i = 0; i < inputs.Count; i++)
+        JobCreateResult created;
+        try
         {
-            await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i], "image/png", ct);
+            // From the first write on, the client's going away no longer interrupts: a job is made whole or not at all.
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i], "image/png", CancellationToken.None);
+            }
+            traces.Remember(job.Id);
+            created = await store.CreateAsync(job, CancellationToken.None);
         }
-        traces.Remember(job.Id);
-        var created = await store.CreateAsync(job, ct);
+        catch
+        {
+            traces.Forget(job.Id);
+            await blobs.DeletePrefixAsync(JobBlobs.Prefix(job.Id), CancellationToken.None);
+            throw;
+        }
         if (!created.Created)
         {
             traces.Forget(job.Id);
@@ -114,8 +132,8 @@ public sealed class JobService(
             return created;
         }
         metrics.JobCreated(job.Kind, engine);
-        await bus.PublishChangedAsync(job.Id, ct);
-        await bus.PublishQueuedAsync(ct);
+        await bus.PublishChangedAsync(job.Id, CancellationToken.None);
+        await bus.PublishQueuedAsync(CancellationToken.None);
         return created;
     }
 

@@ -1,7 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace ToonStudio.Server.Jobs;
 
-/// <summary>Waits for a job to end, by change signals with a slow poll behind them (a signal from another replica may be missed).</summary>
-public sealed class JobWaiter(IJobStore store, IJobEventBus bus, TimeProvider time)
+/// <summary>
+/// Waits for a job to end, by change signals with a slow poll behind them (a signal from another replica may be missed).
+/// On SIGTERM a wait lasts at most the runner's shutdown grace, then answers with the job as it stands (still running,
+/// resumable): the request gets a whole answer instead of a reset when the host's shutdown budget runs out.
+/// </summary>
+public sealed class JobWaiter(IJobStore store, IJobEventBus bus, TimeProvider time, ShutdownClock shutdown, IOptions<RunnerOptions> runner)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
@@ -14,6 +20,10 @@ public sealed class JobWaiter(IJobStore store, IJobEventBus bus, TimeProvider ti
         {
             var job = await store.GetAsync(id, ct);
             var left = until - time.GetUtcNow();
+            if (shutdown.Stopping.IsCancellationRequested)
+            {
+                left = shutdown.Left(runner.Value.ShutdownGrace) is var grace && grace < left ? grace : left;
+            }
             if (job is null || job.IsTerminal || left <= TimeSpan.Zero)
             {
                 return job;

@@ -11,8 +11,12 @@ public static partial class JobsApi
     /// Server-Sent Events: an <c>event: job</c> with the full job on every change, ending after the terminal one.
     /// Each event carries an id, so a reconnecting EventSource resumes without losing the final state.
     /// </summary>
-    public static async Task StreamJobEvents(string id, HttpContext context, IJobStore store, IJobEventBus bus, EtaEstimator eta, CancellationToken ct)
+    public static async Task StreamJobEvents(string id, HttpContext context, IJobStore store, IJobEventBus bus, EtaEstimator eta, ShutdownClock shutdown, CancellationToken aborted)
     {
+        // On SIGTERM the stream ends cleanly instead of being reset at the end of the host's shutdown budget;
+        // EventSource reconnects by itself (to another replica, or to this one once restarted).
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Stopping);
+        var ct = stream.Token;
         var job = await FindAsync(store, id, ct);
         var response = context.Response;
         response.ContentType = "text/event-stream";

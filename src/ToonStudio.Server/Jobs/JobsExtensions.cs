@@ -20,6 +20,7 @@ public static class JobsExtensions
         services.AddHostedService<JobRetentionService>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobWaiter>();
+        services.AddSingleton<ShutdownClock>();
         services.AddSingleton<EtaEstimator>();
         // Give running jobs their grace period on SIGTERM before the host gives up on them.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

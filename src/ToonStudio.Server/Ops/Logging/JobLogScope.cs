@@ -14,13 +14,16 @@ public sealed class JobLogScope : IReadOnlyList<KeyValuePair<string, object?>>
     public string? Engine { get; set; }
     public string? ProviderTaskId { get; set; }
 
+    /// <summary>Read at each line instead of <see cref="ProviderTaskId"/>: the provider accepts the task mid-run.</summary>
+    public Func<string?>? ProviderTaskIdSource { get; set; }
+
     private List<KeyValuePair<string, object?>> Values()
     {
         var values = new List<KeyValuePair<string, object?>>(4);
         Add(values, "RequestId", RequestId);
         Add(values, "JobId", JobId);
         Add(values, "Engine", Engine);
-        Add(values, "ProviderTaskId", ProviderTaskId);
+        Add(values, "ProviderTaskId", ProviderTaskIdSource?.Invoke() ?? ProviderTaskId);
         return values;
     }
 

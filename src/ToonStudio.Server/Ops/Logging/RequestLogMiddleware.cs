@@ -10,6 +10,10 @@ namespace ToonStudio.Server.Ops.Logging;
 internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
     private const string JobsPrefix = "/api/v1/jobs/";
+    private static readonly AsyncLocal<JobLogScope?> CurrentScope = new();
+
+    /// <summary>The scope of the API request this code runs in, if any (job creation fills in its job id).</summary>
+    internal static JobLogScope? Current => CurrentScope.Value;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,6 +26,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
 
         var scope = new JobLogScope { RequestId = context.TraceIdentifier, JobId = JobIdFromPath(path.Value) };
         using var _ = logger.BeginScope(scope);
+        CurrentScope.Value = scope;
         var started = Stopwatch.GetTimestamp();
         LogReceived(logger, context.Request.Method, path.Value, context.Request.ContentLength ?? 0);
         context.Response.OnStarting(() =>
