@@ -90,8 +90,8 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
         await using var session = await fixture.OpenAsync(GoodsPage.Path);
         var page = new GoodsPage(session.Page);
 
-        // Pending for 60 polls of 250 ms: long enough to reload while it runs.
-        await StartRemoteJobAsync(page, "[fake:polls=60 tag=e2e-reload]");
+        // Pending for 45 polls of 250 ms: long enough to reload while it runs.
+        await StartRemoteJobAsync(page, "[fake:polls=45 tag=e2e-reload]");
         await Expect(page.Card().Status).ToHaveTextAsync("생성 중", Generation);
         var id = await page.Card().JobIdAsync();
         Assert.False(string.IsNullOrEmpty(id));

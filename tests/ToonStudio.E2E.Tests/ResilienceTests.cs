@@ -36,20 +36,20 @@ public sealed class ResilienceTests(E2EFixture fixture)
         await using var session = await fixture.OpenAsync(PplPage.Path);
         var page = new PplPage(session.Page);
 
-        // An 8-megapixel noise PNG is far over the 5 MB upload limit; it is made in the page to keep the repo small.
+        // A 5-megapixel noise JPEG at full quality is over the 5 MB upload limit; made in the page to keep the repo small.
         var before = await page.ImageSlot("캐릭터 이미지").Locator("input[type=file]").EvaluateAsync<double>("""
             async input => {
               const canvas = document.createElement("canvas");
-              canvas.width = 3200; canvas.height = 2500;
+              canvas.width = 2600; canvas.height = 2000;
               const ctx = canvas.getContext("2d");
               const data = ctx.createImageData(canvas.width, canvas.height);
               const view = new Uint32Array(data.data.buffer);
               let x = 2463534242;
               for (let i = 0; i < view.length; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; view[i] = (x >>> 0) | 0xff000000; }
               ctx.putImageData(data, 0, 0);
-              const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+              const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 1));
               const transfer = new DataTransfer();
-              transfer.items.add(new File([blob], "huge.png", { type: "image/png" }));
+              transfer.items.add(new File([blob], "huge.jpg", { type: "image/jpeg" }));
               input.files = transfer.files;
               input.dispatchEvent(new Event("change", { bubbles: true }));
               return blob.size;

@@ -56,8 +56,8 @@ public sealed class E2EFixture : IAsyncLifetime
             ["ToonStudio:Bfl:PollingHosts:0"] = Base(fakes.BflRegional),
             ["ToonStudio:Bfl:PollingHosts:1"] = Base(fakes.BflApi),
             ["ToonStudio:Bfl:PollInterval"] = "00:00:00.250",
-            // 80 polls of 250 ms: a task the fake never finishes ends as generation_timeout after 20 s.
-            ["ToonStudio:Bfl:MaxPolls"] = "80",
+            // 60 polls of 250 ms: a task the fake never finishes ends as generation_timeout after 15 s.
+            ["ToonStudio:Bfl:MaxPolls"] = "60",
             ["ToonStudio:Downloads:AllowedHosts:0"] = Base(fakes.BflDelivery),
             ["ToonStudio:Downloads:AllowedHosts:1"] = Base(fakes.ReplicateFiles),
         };
