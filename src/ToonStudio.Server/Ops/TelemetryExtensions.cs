@@ -33,7 +33,8 @@ public static class TelemetryExtensions
                 .AddMeter(ToonStudioMetrics.MeterName, "System.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter());
+                // No response cache: every scrape sees the counts of that moment (only the cluster reaches /metrics).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (options.OtlpEndpoint is not null || otlpFromEnvironment)
