@@ -100,6 +100,40 @@ public sealed class JobLifecycleTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/jobs/{id}/result")).StatusCode);
     }
 
+    [Fact]
+    public async Task DeleteJob_WhileRunning_CancelsTheRunAndRemovesEverything()
+    {
+        var engine = new ControlledEngine();
+        using var app = new ToonStudioApplication(services: ToonStudioApplication.WithEngine(engine));
+        using var client = app.CreateClient();
+        var id = (await (await client.PostAsync("/api/v1/goods", Forms.Goods())).JsonAsync()).Str("id");
+        await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var deleted = await client.DeleteAsync($"/api/v1/jobs/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.True(engine.Canceled.Task.IsCompleted);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "jobs", id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/jobs/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetJobResult_OfCanceledJob_Answers409NotA5xx()
+    {
+        var engine = new ControlledEngine();
+        using var app = new ToonStudioApplication(services: ToonStudioApplication.WithEngine(engine));
+        using var client = app.CreateClient();
+        var id = (await (await client.PostAsync("/api/v1/ppl", Forms.Ppl())).JsonAsync()).Str("id");
+        await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await client.PostAsync($"/api/v1/jobs/{id}/cancel", null);
+        await client.WaitForJobAsync(id);
+
+        using var result = await client.GetAsync($"/api/v1/jobs/{id}/result");
+
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        Assert.Equal("not_ready", (await result.JsonAsync()).Str("code"));
+    }
+
     private static async Task<string> PostWithKeyAsync(HttpClient client, HttpContent content, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/goods") { Content = content };
