@@ -1,5 +1,9 @@
-// The sign-in form posts natively (no fetch): the server answers with an HttpOnly session cookie and a redirect.
-// This module only carries the page to return to and shows a refused key.
+// /login/ (only when the server has API keys): the form posts natively to /api/auth/session, which answers
+// with an HttpOnly session cookie and a redirect. This module only carries the page to return to and shows
+// a refused key.
+import { initShell } from "./shell.js";
+
+initShell();
 const params = new URLSearchParams(location.search);
 const target = params.get("return");
 if (target && target.startsWith("/") && !target.startsWith("//")) {

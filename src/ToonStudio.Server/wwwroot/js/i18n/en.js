@@ -34,6 +34,13 @@ export default {
   "history.heading": "History",
   "history.lead": "Newest first. It survives reloads and server restarts.",
 
+  "login.title": "Sign in · ToonStudio",
+  "login.heading": "Sign in with an API key",
+  "login.lead": "This server requires an API key. Enter the key your administrator gave you; this browser stays signed in.",
+  "login.key": "API key",
+  "login.submit": "Sign in",
+  "login.failed": "The key is not valid. Please check it.",
+
   "field.character": "Character image",
   "field.product": "Product image",
   "field.goodsImage": "Character image",

@@ -35,6 +35,13 @@ export default {
   "history.heading": "생성 기록",
   "history.lead": "최근에 만든 순서로 보여 줍니다. 서버를 다시 시작해도 남아 있습니다.",
 
+  "login.title": "로그인 · ToonStudio",
+  "login.heading": "API 키로 로그인",
+  "login.lead": "이 서버는 API 키가 필요합니다. 관리자에게 받은 키를 입력하세요. 이 브라우저는 로그인 상태를 기억합니다.",
+  "login.key": "API 키",
+  "login.submit": "로그인",
+  "login.failed": "키가 올바르지 않습니다. 다시 확인해 주세요.",
+
   "field.character": "캐릭터 이미지",
   "field.product": "제품 이미지",
   "field.goodsImage": "캐릭터 이미지",
