@@ -61,6 +61,29 @@ public sealed class PostgresJobEventBusTests : IAsyncLifetime
         Assert.Same(wait, await Task.WhenAny(wait, Task.Delay(Patience / 2)));
     }
 
+    [Fact]
+    public async Task PublishChangedAsync_AfterListenerConnectionKilled_StillReachesTheOtherReplica()
+    {
+        using var subscription = _b.Subscribe("job-1");
+        await using (var kill = _db.CreateCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where query like @listen and pid <> pg_backend_pid()"))
+        {
+            kill.Parameters.AddWithValue("listen", $"listen {_schema}_job_%");
+            Assert.Equal(2L, await kill.ExecuteScalarAsync());
+        }
+
+        // The listeners reconnect after a 1 s backoff; publish until one arrives (a notification sent while nobody
+        // listens is lost by design: subscribers re-read the row when their wait times out).
+        var seen = false;
+        for (var attempt = 0; attempt < 20 && !seen; attempt++)
+        {
+            await _a.PublishChangedAsync("job-1", default);
+            seen = await subscription.WaitAsync(TimeSpan.FromMilliseconds(500), default);
+        }
+
+        Assert.True(seen);
+    }
+
     private async Task<PostgresJobEventBus> StartAsync()
     {
         var bus = new PostgresJobEventBus(_db, _schema, TimeProvider.System, NullLogger<PostgresJobEventBus>.Instance);

@@ -21,8 +21,6 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
     /// <summary>Shared by replicas: a lease left by a dead replica expires, it is never released in bulk.</summary>
     public bool IsExclusive => false;
 
-    public string Schema => schema;
-
     public Task InitializeAsync(CancellationToken ct) => PostgresMigrations.ApplyAsync(db, schema, ct);
 
     public ValueTask DisposeAsync() => _retention.DisposeAsync();
