@@ -25,7 +25,7 @@ internal static class GoodsBackdrop
         using var paint = new SKPaint { Shader = shader };
         canvas.DrawRect(0, 0, scene.Width, scene.Height, paint);
         using var grain = NoiseTile.Create(scene.Random, 0.05f, weave: false);
-        using var grainPaint = new SKPaint { Shader = grain, BlendMode = SKBlendMode.Multiply };
+        using var grainPaint = new SKPaint { Shader = grain };
         canvas.DrawRect(0, 0, scene.Width, scene.Height, grainPaint);
     }
 

@@ -17,7 +17,7 @@ public sealed class GoodsRenderer
     {
         var (type, template, color, w, h) = Resolve(request);
         using var art = Cutter.Cut(request.Character);
-        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder) : null;
+        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder, template.CutTab) : null;
         var mockup = RenderMockup(template, art, dieCut, color, w, h, request.Seed, request.Format);
         var prints = PrintFileWriter.Create(type, template, art, dieCut, color);
         return new GoodsRendering(mockup, prints);
@@ -28,7 +28,7 @@ public sealed class GoodsRenderer
     {
         var (_, template, color, w, h) = Resolve(request);
         using var art = Cutter.Cut(request.Character);
-        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder) : null;
+        var dieCut = template.Print == PrintLayout.DieCut ? DieCutShape.Build(art, template.CutBorder, template.CutTab) : null;
         return RenderMockup(template, art, dieCut, color, w, h, request.Seed, request.Format);
     }
 

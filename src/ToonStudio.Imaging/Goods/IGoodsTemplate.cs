@@ -17,6 +17,9 @@ internal interface IGoodsTemplate
     /// <summary>The die-cut border as a fraction of the artwork's longer side (die-cut types only).</summary>
     float CutBorder => 0f;
 
+    /// <summary>Whether the die-cut outline gets a keyring tab with a hole.</summary>
+    bool CutTab => false;
+
     /// <summary>Draws the whole mockup (backdrop included) onto <see cref="GoodsScene.Canvas"/>.</summary>
     void Draw(GoodsScene scene);
 }

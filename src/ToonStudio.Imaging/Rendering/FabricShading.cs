@@ -8,15 +8,15 @@ namespace ToonStudio.Imaging.Rendering;
 /// </summary>
 internal static class FabricShading
 {
-    private const int Resolution = 160;
+    private const int Resolution = 96;
 
     public static void Draw(SKCanvas canvas, SKPath body, FoldField field, float depth, float sheen, float edgeFalloff = 0f)
     {
+        // One premultiplied layer drawn source-over does both: black at alpha (1 − shade) multiplies the cloth
+        // by the shade, white on top screens the sheen (see Layers for the equivalence).
         var bounds = body.Bounds;
-        using var shade = new SKBitmap(new SKImageInfo(Resolution, Resolution, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var light = new SKBitmap(new SKImageInfo(Resolution, Resolution, SKColorType.Rgba8888, SKAlphaType.Premul));
-        var dark = shade.GetPixelSpan();
-        var bright = light.GetPixelSpan();
+        using var layer = new SKBitmap(new SKImageInfo(Resolution, Resolution, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var pixels = layer.GetPixelSpan();
         for (var j = 0; j < Resolution; j++)
         {
             for (var i = 0; i < Resolution; i++)
@@ -26,24 +26,19 @@ internal static class FabricShading
                 var f = field.Value(bounds.Left + u * bounds.Width, bounds.Top + v * bounds.Height);
                 // A pillow-like falloff: darker toward the edges of the body's box.
                 var edge = edgeFalloff * (1f - Centre(u) * Centre(v));
-                var g = (byte)Math.Clamp(255f * (1f - depth * (0.5f - 0.5f * f) - edge), 0f, 255f);
+                var dark = Math.Clamp(depth * (0.5f - 0.5f * f) + edge, 0f, 1f);
+                var light = Math.Clamp(sheen * MathF.Max(0f, f) * MathF.Max(0f, f), 0f, 1f);
+                var alpha = 1f - (1f - dark) * (1f - light);
                 var p = (j * Resolution + i) * 4;
-                dark[p] = dark[p + 1] = dark[p + 2] = g;
-                dark[p + 3] = 255;
-                var s = (byte)Math.Clamp(255f * sheen * MathF.Max(0f, f) * MathF.Max(0f, f), 0f, 255f);
-                bright[p] = bright[p + 1] = bright[p + 2] = bright[p + 3] = s;
+                pixels[p] = pixels[p + 1] = pixels[p + 2] = (byte)(light * 255f);
+                pixels[p + 3] = (byte)(alpha * 255f);
             }
         }
 
         canvas.Save();
         canvas.ClipPath(body, antialias: true);
-        var sampling = new SKSamplingOptions(SKFilterMode.Linear);
-        using var multiply = new SKPaint { BlendMode = SKBlendMode.Multiply };
-        using var shadeImage = SKImage.FromBitmap(shade);
-        canvas.DrawImage(shadeImage, bounds, sampling, multiply);
-        using var screen = new SKPaint { BlendMode = SKBlendMode.Screen };
-        using var lightImage = SKImage.FromBitmap(light);
-        canvas.DrawImage(lightImage, bounds, sampling, screen);
+        using var image = SKImage.FromBitmap(layer);
+        canvas.DrawImage(image, bounds, new SKSamplingOptions(SKFilterMode.Linear));
         canvas.Restore();
     }
 

@@ -5,14 +5,16 @@ namespace ToonStudio.Imaging.Rendering;
 /// <summary>
 /// The shading and highlight layers of a mockup (MOCKUPS.md steps 5–6), each clipped to the product's
 /// silhouette so the print beneath is shaded with the surface.
+/// Both are drawn with plain source-over, Skia's fast path: multiplying by a gray g is exactly source-over
+/// of black at alpha 1 − g, and screening white at alpha a is exactly source-over of that white.
 /// </summary>
 internal static class Layers
 {
     /// <summary>Multiplies <paramref name="shader"/> (white = unchanged) over the area.</summary>
-    public static void Multiply(SKCanvas canvas, SKPath area, SKShader shader) => Fill(canvas, area, shader, SKBlendMode.Multiply);
+    public static void Multiply(SKCanvas canvas, SKPath area, SKShader shader) => Fill(canvas, area, shader, SKBlendMode.SrcOver);
 
     /// <summary>Screens <paramref name="shader"/> (black or transparent = unchanged) over the area.</summary>
-    public static void Screen(SKCanvas canvas, SKPath area, SKShader shader) => Fill(canvas, area, shader, SKBlendMode.Screen);
+    public static void Screen(SKCanvas canvas, SKPath area, SKShader shader) => Fill(canvas, area, shader, SKBlendMode.SrcOver);
 
     public static void Fill(SKCanvas canvas, SKPath area, SKShader shader, SKBlendMode mode)
     {
@@ -20,12 +22,8 @@ internal static class Layers
         canvas.DrawPath(area, paint);
     }
 
-    /// <summary>A gray level as a colour (1 = white), for multiply ramps.</summary>
-    public static SKColor Gray(float level)
-    {
-        var g = (byte)Math.Clamp(level * 255f, 0f, 255f);
-        return new SKColor(g, g, g);
-    }
+    /// <summary>A multiply-by-<paramref name="level"/> colour for <see cref="Multiply"/> (1 = unchanged): black at alpha 1 − level.</summary>
+    public static SKColor Gray(float level) => SKColors.Black.WithAlpha((byte)Math.Clamp((1f - level) * 255f, 0f, 255f));
 
     /// <summary>White at an opacity, for screen highlights.</summary>
     public static SKColor Light(float opacity) => SKColors.White.WithAlpha((byte)Math.Clamp(opacity * 255f, 0f, 255f));

@@ -49,8 +49,10 @@ internal static class MeshWarp
             }
         }
 
-        using var vertices = SKVertices.CreateCopy(SKVertexMode.Triangles, positions, texture, colors, [.. indices]);
-        using var shader = image.ToShader(SKShaderTileMode.Decal, SKShaderTileMode.Decal, new SKSamplingOptions(SKFilterMode.Linear));
+        // Without shading the colours are left out: Skia then skips the per-vertex colour blend entirely.
+        var shaded = shade is not null || opacity != 255;
+        using var vertices = SKVertices.CreateCopy(SKVertexMode.Triangles, positions, texture, shaded ? colors : null, [.. indices]);
+        using var shader = image.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, new SKSamplingOptions(SKFilterMode.Linear));
         using var paint = new SKPaint { Shader = shader, IsAntialias = true };
         canvas.DrawVertices(vertices, SKBlendMode.Modulate, paint);
     }

@@ -25,10 +25,10 @@ internal static class NoiseTile
                     n = n * 0.6f + (((x + (y >> 1)) & 1) == 0 ? 0.3f : -0.3f) * (((y + (x >> 1)) & 1) == 0 ? 1f : 0.4f);
                 }
 
-                var g = (byte)Math.Clamp(255f * (1f - strength * (0.5f + n)), 0f, 255f);
+                // Black at a small alpha: multiplying by the grain, drawn source-over (see Layers).
                 var p = (y * Size + x) * 4;
-                pixels[p] = pixels[p + 1] = pixels[p + 2] = g;
-                pixels[p + 3] = 255;
+                pixels[p] = pixels[p + 1] = pixels[p + 2] = 0;
+                pixels[p + 3] = (byte)Math.Clamp(255f * strength * (0.5f + n), 0f, 255f);
             }
         }
 
@@ -40,7 +40,7 @@ internal static class NoiseTile
     public static void Apply(SKCanvas canvas, SKPath area, Random random, float strength, bool weave)
     {
         using var shader = Create(random, strength, weave);
-        using var paint = new SKPaint { Shader = shader, BlendMode = SKBlendMode.Multiply, IsAntialias = true };
+        using var paint = new SKPaint { Shader = shader, IsAntialias = true };
         canvas.DrawPath(area, paint);
     }
 }

@@ -7,23 +7,29 @@ internal static class StudioSweep
 {
     public static void Draw(SKCanvas canvas, int w, int h, float horizon, SKColor wallTop, SKColor wallLow, SKColor floorNear)
     {
+        // Gradients this soft look the same drawn at an eighth of the size and scaled up bilinearly, at a
+        // fraction of the cost of shading every canvas pixel twice.
+        int sw = Math.Max(8, w / 8), sh = Math.Max(8, h / 8);
+        using var small = SKSurface.Create(new SKImageInfo(sw, sh));
+        var t = Math.Clamp(horizon / h, 0.3f, 0.9f);
         // One continuous sweep, as a cyclorama has no corner: darker at the top, brightest where the wall
         // turns into the floor, darkening again toward the camera.
-        var t = Math.Clamp(horizon / h, 0.3f, 0.9f);
         using var sweepShader = SKShader.CreateLinearGradient(
-            new SKPoint(0, 0), new SKPoint(0, h),
+            new SKPoint(0, 0), new SKPoint(0, sh),
             [wallLow, wallTop, Lighten(wallTop, 0.35f), Lighten(floorNear, 0.15f), floorNear],
             [0f, t * 0.6f, t, t + (1f - t) * 0.35f, 1f],
             SKShaderTileMode.Clamp);
         using var sweep = new SKPaint { Shader = sweepShader };
-        canvas.DrawRect(0, 0, w, h, sweep);
+        small.Canvas.DrawRect(0, 0, sw, sh, sweep);
 
         // A soft vignette keeps the eye in the middle, as a studio light does.
         using var vignetteShader = SKShader.CreateRadialGradient(
-            new SKPoint(w / 2f, h * 0.5f), Math.Max(w, h) * 0.75f,
+            new SKPoint(sw / 2f, sh * 0.5f), Math.Max(sw, sh) * 0.75f,
             [SKColors.Transparent, SKColors.Black.WithAlpha(40)], [0.5f, 1f], SKShaderTileMode.Clamp);
         using var vignette = new SKPaint { Shader = vignetteShader };
-        canvas.DrawRect(0, 0, w, h, vignette);
+        small.Canvas.DrawRect(0, 0, sw, sh, vignette);
+        using var image = small.Snapshot();
+        canvas.DrawImage(image, new SKRect(0, 0, w, h), new SKSamplingOptions(SKFilterMode.Linear));
     }
 
     public static SKColor Lighten(SKColor c, float t) => new(

@@ -12,11 +12,18 @@ internal sealed class DieCutShape
 {
     private const int WorkingEdge = 480;
 
-    private DieCutShape(IReadOnlyList<SKPoint[]> loops, SKRect bounds)
+    private DieCutShape(IReadOnlyList<SKPoint[]> loops, SKRect bounds, SKPoint? hole = null, float holeRadius = 0)
     {
         Loops = loops;
         Bounds = bounds;
+        Hole = hole;
+        HoleRadius = holeRadius;
     }
+
+    /// <summary>The centre of the keyring hole (artwork pixels), when the shape has a tab.</summary>
+    public SKPoint? Hole { get; }
+
+    public float HoleRadius { get; }
 
     /// <summary>Closed polygons, clockwise on screen, in artwork pixels (they reach past the artwork by the border).</summary>
     public IReadOnlyList<SKPoint[]> Loops { get; }
@@ -24,7 +31,8 @@ internal sealed class DieCutShape
     public SKRect Bounds { get; }
 
     /// <param name="border">The border width as a fraction of the artwork's longer side.</param>
-    public static DieCutShape Build(CutoutImage art, float border)
+    /// <param name="tab">Add a keyring tab with a hole at the top (see <see cref="KeyringTab"/>).</param>
+    public static DieCutShape Build(CutoutImage art, float border, bool tab = false)
     {
         var longSide = Math.Max(art.Width, art.Height);
         var scale = Math.Min(1f, WorkingEdge / (float)longSide);
@@ -56,13 +64,28 @@ internal sealed class DieCutShape
             bounds = bounds.IsEmpty ? loopBounds : SKRect.Union(bounds, loopBounds);
         }
 
-        return new DieCutShape(result, bounds);
+        if (!tab)
+        {
+            return new DieCutShape(result, bounds);
+        }
+
+        var (loopsWithTab, hole, holeRadius) = KeyringTab.Add(result, border * longSide * 1.5f);
+        var withTab = bounds;
+        foreach (var loop in loopsWithTab)
+        {
+            foreach (var p in loop)
+            {
+                withTab.Union(new SKRect(p.X, p.Y, p.X, p.Y));
+            }
+        }
+
+        return new DieCutShape(loopsWithTab, withTab, hole, holeRadius);
     }
 
     /// <summary>A smooth path for drawing: quadratic curves through the edge midpoints.</summary>
     public SKPath ToSmoothPath(SKMatrix transform)
     {
-        var path = new SKPath();
+        var path = new SKPath { FillType = SKPathFillType.EvenOdd };
         foreach (var raw in Loops)
         {
             var loop = transform.MapPoints(raw);

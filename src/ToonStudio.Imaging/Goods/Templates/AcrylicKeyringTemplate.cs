@@ -17,6 +17,8 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
 
     public float CutBorder => 0.06f;
 
+    public bool CutTab => true;
+
     public void Draw(GoodsScene scene)
     {
         GoodsBackdrop.Studio(scene, 0.74f);
@@ -24,16 +26,10 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
         var canvas = scene.Canvas;
         var shape = scene.DieCut!;
         var fit = Fit.Matrix(shape.Bounds, PrintArea);
-        using var outline = shape.ToSmoothPath(fit);
-        var top = KeyringHardware.TopPoint(outline);
-        var tabRadius = 30f;
-        var tabCentre = new SKPoint(top.X, top.Y - tabRadius * 0.35f);
-        using var tab = new SKPath();
-        tab.AddCircle(tabCentre.X, tabCentre.Y, tabRadius);
-        using var body = outline.Op(tab, SKPathOp.Union) ?? new SKPath(outline);
-        using var hole = new SKPath();
-        hole.AddCircle(tabCentre.X, tabCentre.Y, tabRadius * 0.42f);
-        using var acrylic = body.Op(hole, SKPathOp.Difference) ?? new SKPath(body);
+        // The outline already carries the tab and its punched hole (they are part of the cut line).
+        using var acrylic = shape.ToSmoothPath(fit);
+        var hole = fit.MapPoint(shape.Hole!.Value);
+        var holeRadius = shape.HoleRadius * fit.ScaleX;
 
         Shadows.OfPath(canvas, acrylic, 14, 22, 12, 0.22f);
         AcrylicBody.Draw(canvas, acrylic, scene.Color.Id);
@@ -42,7 +38,7 @@ internal sealed class AcrylicKeyringTemplate : IGoodsTemplate
         scene.DrawArtInArtSpace();
         canvas.Restore();
         AcrylicBody.Gloss(canvas, acrylic);
-        KeyringHardware.Draw(canvas, tabCentre, tabRadius, scene.Color.Id == "gold-ring");
+        KeyringHardware.Draw(canvas, hole, holeRadius, scene.Color.Id == "gold-ring");
         canvas.Restore();
     }
 }

@@ -37,28 +37,12 @@ internal static class AcrylicBody
 /// <summary>The metal: a jump ring through the tab, three chain links and a split ring.</summary>
 internal static class KeyringHardware
 {
-    public static SKPoint TopPoint(SKPath path)
-    {
-        var best = new SKPoint(0, float.MaxValue);
-        using var iterator = path.CreateRawIterator();
-        var points = new SKPoint[4];
-        SKPathVerb verb;
-        while ((verb = iterator.Next(points)) != SKPathVerb.Done)
-        {
-            if (verb is SKPathVerb.Move or SKPathVerb.Line && points[0].Y < best.Y)
-            {
-                best = points[0];
-            }
-        }
-
-        return best;
-    }
-
-    public static void Draw(SKCanvas canvas, SKPoint hole, float tabRadius, bool gold)
+    public static void Draw(SKCanvas canvas, SKPoint hole, float holeRadius, bool gold)
     {
         var light = gold ? new SKColor(0xFF, 0xEC, 0xB0) : new SKColor(0xF4, 0xF6, 0xF8);
         var dark = gold ? new SKColor(0x9A, 0x74, 0x28) : new SKColor(0x70, 0x76, 0x7E);
-        var jump = new SKRect(hole.X - 26, hole.Y - 70, hole.X + 26, hole.Y + 4);
+        // The jump ring passes through the hole: its lower arc sits on the hole's bottom edge.
+        var jump = new SKRect(hole.X - 26, hole.Y - 70, hole.X + 26, hole.Y + holeRadius * 0.6f);
         Ring(canvas, jump, 7, light, dark);
         var y = jump.Top + 6;
         for (var i = 0; i < 3; i++)

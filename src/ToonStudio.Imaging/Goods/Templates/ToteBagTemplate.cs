@@ -6,11 +6,11 @@ namespace ToonStudio.Imaging.Goods.Templates;
 /// <summary>A canvas tote hanging from a peg on a wall: two strap loops, a hemmed top, the print on the front panel.</summary>
 internal sealed class ToteBagTemplate : IGoodsTemplate
 {
-    private static readonly SKRect Panel = new(280, 360, 720, 880);
+    private static readonly SKRect Panel = new(235, 330, 765, 915);
 
     public string Id => "tote-bag";
 
-    public SKRect PrintArea { get; } = new SKRect(350, 470, 650, 820);
+    public SKRect PrintArea { get; } = new SKRect(320, 450, 680, 860);
 
     public PrintLayout Print => PrintLayout.ArtOnly;
 
@@ -19,7 +19,7 @@ internal sealed class ToteBagTemplate : IGoodsTemplate
         GoodsBackdrop.Wall(scene, new SKColor(0xE6, 0xE2, 0xDA));
         scene.EnterDesignSpace();
         var canvas = scene.Canvas;
-        var peg = new SKPoint(500, 120);
+        var peg = new SKPoint(500, 80);
         using var body = new SKPath();
         body.MoveTo(Panel.Left + 6, Panel.Top);
         body.LineTo(Panel.Right - 6, Panel.Top);
