@@ -40,7 +40,7 @@ public sealed class PplCompositor
         using var characterFull = character.ToImage();
         using var characterImage = Resize.To(characterFull, (int)Math.Ceiling(placement.Character.Width), (int)Math.Ceiling(placement.Character.Height));
         using var productImage = PrepareProduct(product, placement.Product, productStats, scene);
-        PplStage.Draw(canvas, placement, characterImage, productImage, w, h);
+        PplStage.Draw(canvas, placement, characterImage, productImage, w, h, random);
 
         using var snapshot = surface.Snapshot();
         return ImageEncoder.Encode(snapshot, request.Format);

@@ -47,7 +47,7 @@ internal sealed record PplPlacement(
                     var tableTop = h * 0.70f;
                     var cx = w / 2f - side * unit * 0.10f;
                     var character = Box(cx, h * 0.98f, charW * 1.08f, charH * 1.08f);
-                    var (pw, ph) = Fit(charH * random.Range(0.30f, 0.40f), productAspect, unit * 0.35f);
+                    var (pw, ph) = Fit(charH * random.Range(0.38f, 0.46f), productAspect, unit * 0.38f);
                     var px = cx + side * (charW * 0.5f + pw * 0.25f + unit * 0.04f);
                     return new(kind, character, Box(px, tableTop + h * 0.07f, pw, ph), lightFromLeft, floorY, tableTop);
                 }

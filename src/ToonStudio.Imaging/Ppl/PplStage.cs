@@ -6,7 +6,7 @@ namespace ToonStudio.Imaging.Ppl;
 /// <summary>Draws the subjects, their shadows and any props in the order the layout needs.</summary>
 internal static class PplStage
 {
-    public static void Draw(SKCanvas canvas, PplPlacement at, SKImage character, SKImage product, int w, int h)
+    public static void Draw(SKCanvas canvas, PplPlacement at, SKImage character, SKImage product, int w, int h, Random random)
     {
         var sampling = Resize.Sampling(character.Width, at.Character.Width);
         switch (at.Kind)
@@ -18,7 +18,7 @@ internal static class PplStage
 
             case PplLayoutKind.OnTable:
                 canvas.DrawImage(character, at.Character, sampling);
-                Table.Draw(canvas, w, h, at.TableTop!.Value);
+                Table.Draw(canvas, w, h, at.TableTop!.Value, at.Character.MidX, at.Character.Width, random);
                 Standing(canvas, product, at.Product, at.LightFromLeft, SampleFor(product, at.Product));
                 break;
 
