@@ -32,6 +32,14 @@ public sealed class HistoryTests(E2EFixture fixture)
         await Expect(page.Item(goodsId).GetByRole(AriaRole.Img)).ToBeVisibleAsync();
         await session.ScreenshotAsync("history-after-restart");
 
+        // Paging: one item per page, the next one behind "more".
+        await session.Page.GotoAsync($"{HistoryPage.Path}?limit=1");
+        await Expect(page.Items).ToHaveCountAsync(1);
+        await Expect(page.Items.First).ToHaveAttributeAsync("data-job-id", goodsId);
+        await page.More.ClickAsync();
+        await Expect(page.Items).ToHaveCountAsync(2);
+        await Expect(page.Items.Nth(1)).ToHaveAttributeAsync("data-job-id", pplId);
+
         await page.Filter("PPL").CheckAsync();
         await Expect(page.Item(goodsId)).ToHaveCountAsync(0);
         await Expect(page.Item(pplId)).ToBeVisibleAsync();

@@ -11,6 +11,8 @@ public sealed class HistoryPage(IPage page) : AppShell(page)
 
     public ILocator Item(string jobId) => Page.Locator($"article[data-job-id='{jobId}']");
 
+    public ILocator More => Page.GetByRole(AriaRole.Button, new() { Name = "더 보기" });
+
     public ILocator Filter(string name) => Page.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true });
 
     public ILocator Delete(ILocator item) => item.GetByRole(AriaRole.Button, new() { Name = "삭제" });

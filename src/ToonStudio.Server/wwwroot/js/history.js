@@ -13,7 +13,10 @@ const status = document.getElementById("history-status");
 const filter = document.getElementById("filter");
 let items = [];
 let next = null;
-let kind = new URL(location.href).searchParams.get("kind") ?? "";
+const query = new URL(location.href).searchParams;
+let kind = query.get("kind") ?? "";
+// Page size: 24 by default; ?limit=N (1–100) for a longer or shorter page.
+const pageSize = Math.min(100, Math.max(1, Number.parseInt(query.get("limit") ?? "", 10) || 24));
 let loading = false;
 let failure = null;
 let typeNames = {};
@@ -78,7 +81,7 @@ async function load(reset) {
   failure = null;
   render();
   try {
-    const page = await api.listJobs({ kind: kind || undefined, limit: 24, before: reset ? undefined : next });
+    const page = await api.listJobs({ kind: kind || undefined, limit: pageSize, before: reset ? undefined : next });
     items = reset ? page.items : items.concat(page.items);
     next = page.next;
   } catch (err) {
