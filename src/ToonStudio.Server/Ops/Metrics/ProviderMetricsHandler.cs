@@ -31,12 +31,8 @@ public sealed class ProviderMetricsHandler(string provider, ToonStudioMetrics me
     }
 }
 
-public static class ProviderMetricsHttpClientBuilderExtensions
+public static class ProviderOperationExtensions
 {
-    /// <summary>Counts this client's requests as <paramref name="provider"/> (<c>replicate</c>, <c>bfl</c>).</summary>
-    public static IHttpClientBuilder AddProviderMetrics(this IHttpClientBuilder builder, string provider) =>
-        builder.AddHttpMessageHandler(sp => new ProviderMetricsHandler(provider, sp.GetRequiredService<ToonStudioMetrics>()));
-
     /// <summary>Names the operation of a provider request for the metrics (<c>submit</c>, <c>poll</c>, <c>download</c>).</summary>
     public static HttpRequestMessage WithProviderOperation(this HttpRequestMessage request, string operation)
     {

@@ -47,36 +47,24 @@ public sealed class ToonStudioMetrics
         meter.CreateObservableGauge("toonstudio_queue_depth", () => Volatile.Read(ref _queueDepth), "{job}", "Jobs queued in the store (sampled).");
     }
 
-    public static string KindTag(JobKind kind) => kind == JobKind.Ppl ? "ppl" : "goods";
-
-    public static string StatusTag(JobStatus status) => status switch
-    {
-        JobStatus.Queued => "queued",
-        JobStatus.Running => "running",
-        JobStatus.Succeeded => "succeeded",
-        JobStatus.Failed => "failed",
-        JobStatus.Canceled => "canceled",
-        _ => "timed_out",
-    };
-
     public void JobCreated(JobKind kind, string engine) =>
-        _jobsCreated.Add(1, new TagList { { "kind", KindTag(kind) }, { "engine", engine } });
+        _jobsCreated.Add(1, new TagList { { "kind", JobJson.KindName(kind) }, { "engine", engine } });
 
     /// <summary>A runner of this process took the job (paired with <see cref="JobRunEnded"/>).</summary>
     public void JobRunStarted(JobKind kind, string engine, TimeSpan queued)
     {
-        var tags = new TagList { { "kind", KindTag(kind) }, { "engine", engine } };
+        var tags = new TagList { { "kind", JobJson.KindName(kind) }, { "engine", engine } };
         _jobsInFlight.Add(1, tags);
         _queueWait.Record(Math.Max(0, queued.TotalSeconds), tags);
     }
 
     public void JobRunEnded(JobKind kind, string engine) =>
-        _jobsInFlight.Add(-1, new TagList { { "kind", KindTag(kind) }, { "engine", engine } });
+        _jobsInFlight.Add(-1, new TagList { { "kind", JobJson.KindName(kind) }, { "engine", engine } });
 
     /// <summary>The job reached its final status; <paramref name="sinceCreated"/> is what the user waited (null: never ran).</summary>
     public void JobCompleted(JobKind kind, string engine, JobStatus status, TimeSpan? sinceCreated)
     {
-        var tags = new TagList { { "kind", KindTag(kind) }, { "engine", engine }, { "status", StatusTag(status) } };
+        var tags = new TagList { { "kind", JobJson.KindName(kind) }, { "engine", engine }, { "status", JobJson.StatusName(status) } };
         _jobsCompleted.Add(1, tags);
         if (sinceCreated is { } duration)
         {
