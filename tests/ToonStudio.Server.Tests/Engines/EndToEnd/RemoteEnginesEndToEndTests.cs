@@ -1,0 +1,87 @@
+using System.Net;
+using ToonStudio.Server.Tests.Engines.Support;
+using ToonStudio.Server.Tests.Support;
+
+namespace ToonStudio.Server.Tests.Engines.EndToEnd;
+
+/// <summary>The compatible endpoints with the remote engines against the fakes: the status each scenario answers.</summary>
+public sealed class RemoteEnginesEndToEndTests(FakesFixture fakes) : IClassFixture<FakesFixture>, IDisposable
+{
+    private readonly ToonStudioApplication _app = new(EngineHarness.Settings(fakes, new Dictionary<string, string?>
+    {
+        ["ToonStudio:Replicate:MaxPolls"] = "5",
+        ["ToonStudio:Bfl:MaxPolls"] = "5",
+    }));
+
+    public void Dispose() => _app.Dispose();
+
+    [Theory]
+    [InlineData("replicate", "polls=2", HttpStatusCode.OK, null)]
+    [InlineData("replicate", "end=e005", HttpStatusCode.UnprocessableEntity, "moderated")]
+    [InlineData("replicate", "end=failed", HttpStatusCode.BadGateway, "provider_failed")]
+    [InlineData("replicate", "http=401", HttpStatusCode.BadGateway, "provider_auth_failed")]
+    [InlineData("replicate", "http=402", HttpStatusCode.BadGateway, "provider_out_of_credits")]
+    [InlineData("replicate", "http=429 retry-after=0", HttpStatusCode.ServiceUnavailable, "provider_rate_limited")]
+    [InlineData("replicate", "output=object", HttpStatusCode.BadGateway, "unexpected_provider_output")]
+    [InlineData("replicate", "end=stuck", HttpStatusCode.GatewayTimeout, "generation_timeout")]
+    [InlineData("bfl", "polls=2", HttpStatusCode.OK, null)]
+    [InlineData("bfl", "end=content-moderated", HttpStatusCode.UnprocessableEntity, "moderated")]
+    [InlineData("bfl", "end=error", HttpStatusCode.BadGateway, "provider_failed")]
+    [InlineData("bfl", "http=503", HttpStatusCode.BadGateway, "provider_failed")]
+    [InlineData("bfl", "expire=0", HttpStatusCode.BadGateway, "provider_failed")]
+    [InlineData("bfl", "end=stuck", HttpStatusCode.GatewayTimeout, "generation_timeout")]
+    public async Task GenerateGoods_Scenario_AnswersCatalogStatus(string engine, string spec, HttpStatusCode status, string? code)
+    {
+        var (marker, counters) = fakes.Scenario(spec);
+        using var client = _app.CreateClient();
+
+        using var response = await client.PostAsync("/api/goods-gen/generate",
+            Forms.Goods(fields: new Dictionary<string, string?> { ["engine"] = engine, ["prompt"] = $"cute mug {marker}" }));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(engine, response.Headers.GetValues("X-Engine").Single());
+        if (code is not null)
+        {
+            var body = await response.JsonAsync();
+            Assert.Equal(code, body.Str("code"));
+            Assert.False(string.IsNullOrEmpty(body.Str("error")));
+            Assert.DoesNotContain("purchase", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.StartsWith("image/", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.True(counters.Submissions <= 1);
+        Assert.True(counters.Polls <= 5);
+    }
+
+    [Fact]
+    public async Task GeneratePpl_ReplicateSuccess_ReturnsImageAndJobKeepsTaskId()
+    {
+        var (marker, counters) = fakes.Scenario("polls=1");
+        using var client = _app.CreateClient();
+
+        using var response = await client.PostAsync("/api/ppl-gen/generate",
+            Forms.Ppl(prompt: $"holding the can {marker}", fields: new Dictionary<string, string?> { ["engine"] = "replicate", ["output_format"] = "webp" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+        var job = await client.GetJobAsync(response.Headers.GetValues("X-Job-Id").Single());
+        Assert.False(string.IsNullOrEmpty(job.Str("providerTaskId")));
+        Assert.Equal(1, counters.Submissions);
+    }
+
+    [Fact]
+    public async Task GenerateGoods_BflNamedWithoutKey_Answers503NamingTheVariable()
+    {
+        using var app = new ToonStudioApplication(EngineHarness.Settings(fakes, new Dictionary<string, string?> { ["BFL_API_KEY"] = "" }));
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/goods-gen/generate", Forms.Goods(fields: new Dictionary<string, string?> { ["engine"] = "bfl" }));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal("engine_not_configured", body.Str("code"));
+        Assert.Contains("BFL_API_KEY", body.ToJsonString());
+    }
+}
