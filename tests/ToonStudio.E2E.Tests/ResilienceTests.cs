@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ToonStudio.E2E.Tests;
 
-/// <summary>The UI keeps its job when the live stream fails, and shrinks uploads that are over the limit.</summary>
+/// <summary>The UI keeps its job when the live stream fails, takes dropped and pasted images, and shrinks uploads over the limit.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class ResilienceTests(E2EFixture fixture)
 {
@@ -28,6 +28,38 @@ public sealed class ResilienceTests(E2EFixture fixture)
         await Expect(page.Card().Status).ToHaveTextAsync("완료", new() { Timeout = 60_000 });
         await Expect(page.Card().ResultImage).ToBeVisibleAsync();
         Assert.True(blocked > 0, "The page never opened the event stream.");
+    }
+
+    [Fact]
+    public async Task DropAndPaste_FillTheImageSlots()
+    {
+        await using var session = await fixture.OpenAsync(PplPage.Path);
+        var page = new PplPage(session.Page);
+        var character = Convert.ToBase64String(await File.ReadAllBytesAsync(RepoPaths.Sample("character-pig-transparent.png")));
+        var product = Convert.ToBase64String(await File.ReadAllBytesAsync(RepoPaths.Sample("product-can-transparent.png")));
+
+        // Drop onto the character slot, then paste with nothing focused: the product goes to the first empty slot.
+        await page.ImageSlot("캐릭터 이미지").EvaluateAsync("""
+            (slot, b64) => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], "pig.png", { type: "image/png" }));
+              slot.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+              slot.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }
+            """, character);
+        await Expect(page.ImageSlot("캐릭터 이미지").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        await session.Page.EvaluateAsync("""
+            b64 => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], "can.png", { type: "image/png" }));
+              document.activeElement?.blur();
+              document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+            }
+            """, product);
+        await Expect(page.ImageSlot("제품 이미지").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        await Expect(page.ImageSlot("제품 이미지").GetByText("500×900")).ToBeVisibleAsync();
+        await Expect(page.ImageSlot("캐릭터 이미지").GetByText("800×1000")).ToBeVisibleAsync();
+        Assert.Empty(session.Errors);
     }
 
     [Fact]
