@@ -48,7 +48,13 @@ public sealed class JobService(
 
     public async Task<Job?> CancelAsync(string id, CancellationToken ct)
     {
-        var job = await store.RequestCancelAsync(id, time.GetUtcNow(), ct);
+        var now = time.GetUtcNow();
+        var job = await store.RequestCancelAsync(id, now, ct);
+        if (job is { Status: JobStatus.Canceled, StartedAt: null } && job.CompletedAt == now)
+        {
+            // Canceled while queued: it never reaches the runner, so it is counted here.
+            metrics.JobCompleted(job.Kind, job.Engine, JobStatus.Canceled, now - job.CreatedAt);
+        }
         if (job is not null)
         {
             runner.TryCancelLocal(id);
