@@ -50,6 +50,12 @@ public sealed partial class SqliteJobStore(IOptions<ToonStudioOptions> options) 
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
+        // synchronous is a per-connection setting, not stored in the file: the schema's NORMAL reached only the
+        // connection that created it, and every other one ran FULL, an fsync per commit behind the write gate.
+        // NORMAL in WAL mode survives a process crash (kill -9); an OS crash or power loss may drop the last commits.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
 
