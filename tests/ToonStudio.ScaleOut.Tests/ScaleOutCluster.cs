@@ -80,11 +80,11 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         };
     }
 
-    /// <summary>Running jobs and their lease owners, read from the shared table.</summary>
+    /// <summary>Running jobs and the replica holding each (lease owners are <c>{WorkerId}#{claim}</c>), from the shared table.</summary>
     public async Task<List<(string Id, string Owner, bool Submitted)>> RunningAsync()
     {
         await using var cmd = Db.CreateCommand(
-            $"select id, lease_owner, data ? 'providerTaskId' from {Schema}.jobs where status = 'running' and lease_owner is not null");
+            $"select id, split_part(lease_owner, '#', 1), data ? 'providerTaskId' from {Schema}.jobs where status = 'running' and lease_owner is not null");
         await using var r = await cmd.ExecuteReaderAsync();
         var rows = new List<(string, string, bool)>();
         while (await r.ReadAsync())
@@ -94,9 +94,12 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         return rows;
     }
 
-    public async Task<Dictionary<string, long>> CountByStatusAsync()
+    /// <summary>Jobs per status, of every job or of <paramref name="ids"/> only.</summary>
+    public async Task<Dictionary<string, long>> CountByStatusAsync(IReadOnlyCollection<string>? ids = null)
     {
-        await using var cmd = Db.CreateCommand($"select status, count(*) from {Schema}.jobs group by status");
+        await using var cmd = Db.CreateCommand(
+            $"select status, count(*) from {Schema}.jobs where @ids::text[] is null or id = any(@ids) group by status");
+        cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)ids?.ToArray() ?? DBNull.Value });
         await using var r = await cmd.ExecuteReaderAsync();
         var counts = new Dictionary<string, long>();
         while (await r.ReadAsync())

@@ -15,7 +15,7 @@ public static class ScaleOutJobs
     /// <summary>The fake marker: a unique tag gives the job its own submission counter; polls sets its length.</summary>
     public static string Spec(string tag, int polls) => $"tag={tag} polls={polls}";
 
-    public static async Task<string> CreatePplAsync(HttpClient http, string spec, CancellationToken ct = default)
+    public static async Task<string> CreatePplAsync(HttpClient http, string spec, CancellationToken ct = default, string? idempotencyKey = null)
     {
         using var form = new MultipartFormDataContent
         {
@@ -26,7 +26,12 @@ public static class ScaleOutJobs
             { new StringContent("png"), "output_format" },
             { new StringContent("replicate"), "engine" },
         };
-        using var response = await http.PostAsync("api/v1/ppl", form, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/ppl") { Content = form };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/v1/ppl answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
