@@ -46,7 +46,7 @@ public static class BflOutcomes
     {
         var format = task.Request["output_format"]?.ToString() ?? "jpeg";
         var prompt = task.Request["prompt"]?.ToString() ?? "";
-        var bytes = FakeImages.Render(task.InputImages, prompt, task.Request["aspect_ratio"]?.ToString(), format, state.Options.OutputEdge);
+        var bytes = state.Options.FixedOutput ?? FakeImages.Render(task.InputImages, prompt, task.Request["aspect_ratio"]?.ToString(), format, state.Options.OutputEdge);
         var end = state.Options.Time.GetUtcNow();
         var lifetime = task.Scenario.Get("expire") is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms, System.Globalization.CultureInfo.InvariantCulture)) : state.Options.BflDeliveryLifetime;
         var path = $"results/{task.Id[..2]}/{task.Id.Replace("-", "", StringComparison.Ordinal)}/sample.{format}";

@@ -65,7 +65,7 @@ public static class ReplicateOutcomes
     private static JsonNode? Output(ReplicatePrediction p, FakeState state, FakeUrls urls)
     {
         var format = p.Input["output_format"]?.GetValue<string>() ?? "png";
-        var bytes = FakeImages.Render(p.InputImages, p.Input["prompt"]?.GetValue<string>() ?? "", p.Input["aspect_ratio"]?.GetValue<string>(), format, state.Options.OutputEdge);
+        var bytes = state.Options.FixedOutput ?? FakeImages.Render(p.InputImages, p.Input["prompt"]?.GetValue<string>() ?? "", p.Input["aspect_ratio"]?.GetValue<string>(), format, state.Options.OutputEdge);
         var ext = format == "jpg" ? "jpg" : "png";
         var path = $"xezq/{Guid.NewGuid():N}/tmp{p.Id[..8]}.{ext}";
         var lifetime = p.Scenario.Get("expire") is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms, System.Globalization.CultureInfo.InvariantCulture)) : state.Options.ReplicateOutputLifetime;

@@ -36,6 +36,9 @@ public sealed class FakeProvidersOptions
     /// </summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Load runs: every result is these bytes instead of a drawing, so the fakes' own CPU is not counted as the service's.</summary>
+    public byte[]? FixedOutput { get; set; }
+
     /// <summary>Longest edge of the images the fakes draw; small keeps tests fast.</summary>
     public int OutputEdge { get; set; } = 512;
 
