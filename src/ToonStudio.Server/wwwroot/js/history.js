@@ -56,8 +56,8 @@ function thumb(job) {
     el("div", { class: "body" }, [
       el("div", { class: "job-head" }, [el("strong", { class: "job-title", text: title }),
         el("span", { class: "status", text: t(`status.${job.status}`), dataset: { status: job.status } })]),
-      el("p", { class: "prompt", text: job.parameters?.prompt || "—" }),
-      el("span", { class: "when", text: `${dateTime(job.createdAt)} · ${t(`engine.${job.engine}`)}` }),
+      el("p", { class: "prompt", text: job.parameters?.prompt || t("history.defaultPrompt") }),
+      el("span", { class: "when", text: `${dateTime(job.createdAt)} · ${t(`engineShort.${job.engine}`)}` }),
       el("div", { class: "actions" }, [
         el("a", { class: "btn btn-sm", href: pageOf(job), text: t("action.open") }),
         ok ? el("a", { class: "btn btn-sm", href: api.resultUrl(job), download: fileName(job), text: t("action.download") }) : "",

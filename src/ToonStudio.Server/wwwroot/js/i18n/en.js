@@ -144,6 +144,10 @@ export default {
   "history.noImage": "No image",
   "history.loading": "Loading…",
   "history.count": "Showing {n}",
+  "history.defaultPrompt": "(the item's tuned prompt)",
+  "engineShort.local": "Local",
+  "engineShort.replicate": "Replicate",
+  "engineShort.bfl": "BFL",
   "history.deleted": "Deleted.",
 
   "fieldName.prompt": "Prompt",

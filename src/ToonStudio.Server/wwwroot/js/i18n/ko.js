@@ -145,6 +145,10 @@ export default {
   "history.noImage": "이미지 없음",
   "history.loading": "불러오는 중…",
   "history.count": "{n}개 표시 중",
+  "history.defaultPrompt": "(굿즈별 기본 프롬프트)",
+  "engineShort.local": "로컬",
+  "engineShort.replicate": "Replicate",
+  "engineShort.bfl": "BFL",
   "history.deleted": "삭제했습니다.",
 
   "fieldName.prompt": "프롬프트",
