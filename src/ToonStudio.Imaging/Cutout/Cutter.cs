@@ -14,6 +14,9 @@ internal static class Cutter
     // edge lands within a pixel or two of the full-size answer, at a fraction of the cost.
     private const int MaskMaxEdge = 640;
 
+    /// <summary>Border spread (Lab) above which the picture is a scene rather than a backdrop.</summary>
+    public const float SceneSpread = 9f;
+
     /// <param name="openHoles">Also clear enclosed background (products: a handle's hole), see <see cref="BackgroundHoles"/>.</param>
     public static CutoutImage Cut(ReadOnlyMemory<byte> encoded, bool openHoles = false)
     {
@@ -39,6 +42,13 @@ internal static class Cutter
         }
 
         MaskOps.RemoveSpecks(mask, work.Width, work.Height, Math.Max(16, work.Width * work.Height / 2000));
+        if (border.Spread > SceneSpread)
+        {
+            // In a busy scene the flood stops at every object (trees, furniture); the character is the
+            // big one. On a plain backdrop every island is artwork and stays.
+            MaskOps.KeepLargest(mask, work.Width, work.Height, 0.2f);
+        }
+
         var feathered = MaskOps.Feather(mask, work.Width, work.Height);
         var output = AlphaMask.Apply(source, feathered, work.Width, work.Height);
         var bg = BackgroundColor(border);

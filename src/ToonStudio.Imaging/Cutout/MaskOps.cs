@@ -53,6 +53,56 @@ internal static class MaskOps
         }
     }
 
+    /// <summary>Keeps the largest subject component and those at least <paramref name="fraction"/> of its size.</summary>
+    public static void KeepLargest(byte[] mask, int w, int h, float fraction)
+    {
+        var label = new int[mask.Length];
+        var sizes = new List<int> { 0 };
+        var stack = new Stack<int>();
+        for (var start = 0; start < mask.Length; start++)
+        {
+            if (mask[start] == 0 || label[start] != 0)
+            {
+                continue;
+            }
+
+            var id = sizes.Count;
+            var size = 0;
+            label[start] = id;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var p = stack.Pop();
+                size++;
+                int x = p % w, y = p / w;
+                if (x > 0 && mask[p - 1] != 0 && label[p - 1] == 0)
+                { label[p - 1] = id; stack.Push(p - 1); }
+                if (x < w - 1 && mask[p + 1] != 0 && label[p + 1] == 0)
+                { label[p + 1] = id; stack.Push(p + 1); }
+                if (y > 0 && mask[p - w] != 0 && label[p - w] == 0)
+                { label[p - w] = id; stack.Push(p - w); }
+                if (y < h - 1 && mask[p + w] != 0 && label[p + w] == 0)
+                { label[p + w] = id; stack.Push(p + w); }
+            }
+
+            sizes.Add(size);
+        }
+
+        var largest = 0;
+        foreach (var size in sizes)
+        {
+            largest = Math.Max(largest, size);
+        }
+
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] != 0 && sizes[label[i]] < largest * fraction)
+            {
+                mask[i] = 0;
+            }
+        }
+    }
+
     /// <summary>A 3×3 box blur: a one-pixel feather that hides the staircase of a hard mask.</summary>
     public static byte[] Feather(byte[] mask, int w, int h)
     {

@@ -10,17 +10,14 @@ namespace ToonStudio.Imaging.Ppl;
 /// </summary>
 internal static class PplBackground
 {
-    // Above this border spread (Lab units) the character's picture has a scene rather than a backdrop.
-    private const float SceneSpread = 9f;
-
-    public static bool IsScene(CutoutImage character) => !character.HadAlpha && character.BackgroundSpread > SceneSpread;
+    public static bool IsScene(CutoutImage character) => !character.HadAlpha && character.BackgroundSpread > Cutter.SceneSpread;
 
     /// <summary>Draws the background and returns its palette, the target for colour harmony.</summary>
-    public static LabStats Draw(SKCanvas canvas, int w, int h, SKBitmap characterSource, LabStats character, LabStats product, bool scene)
+    public static LabStats Draw(SKCanvas canvas, int w, int h, SKBitmap characterSource, CutoutImage cutout, LabStats character, LabStats product, bool scene)
     {
         if (scene)
         {
-            DrawScene(canvas, w, h, characterSource);
+            DrawScene(canvas, w, h, characterSource, cutout);
             return LabStats.Of(characterSource, 4000);
         }
 
@@ -35,7 +32,7 @@ internal static class PplBackground
         return new LabStats(88f, a, b, 6f, 2f, 2f);
     }
 
-    private static void DrawScene(SKCanvas canvas, int w, int h, SKBitmap source)
+    private static void DrawScene(SKCanvas canvas, int w, int h, SKBitmap source, CutoutImage cutout)
     {
         // Cover the canvas (the scene is extended past its edges by clamping), then soften it so the
         // sharp subjects in front read as the focus.
@@ -45,7 +42,10 @@ internal static class PplBackground
         var dest = new SKRect((w - dw) / 2f, (h - dh) / 2f, (w + dw) / 2f, (h + dh) / 2f);
         // Blurred anyway: work at a quarter of the size, where the blur is sixteen times cheaper.
         using var full = PixelOps.OpaqueAsPremul(source);
-        using var image = Resize.Within(full, Math.Max(w, h) / 4);
+        using var small = Resize.Within(full, Math.Max(w, h) / 4);
+        using var pixels = SKBitmap.FromImage(small);
+        SceneFill.RemoveSubject(pixels, cutout, source.Width, source.Height);
+        using var image = SKImage.FromBitmap(pixels);
         var sigma = Math.Max(w, h) * 0.003f;
         using var blur = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp);
         using var paint = new SKPaint { ImageFilter = blur };

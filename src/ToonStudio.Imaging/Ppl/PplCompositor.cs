@@ -35,7 +35,7 @@ public sealed class PplCompositor
         var characterStats = LabStats.Of(character.Subject);
         var productStats = LabStats.Of(product.Subject);
         var scene = PplBackground.Draw(
-            canvas, w, h, characterSource, characterStats, productStats, PplBackground.IsScene(character));
+            canvas, w, h, characterSource, character, characterStats, productStats, PplBackground.IsScene(character));
 
         using var characterFull = character.ToImage();
         using var characterImage = Resize.To(characterFull, (int)Math.Ceiling(placement.Character.Width), (int)Math.Ceiling(placement.Character.Height));

@@ -17,6 +17,7 @@ public class CutterTests
         { SyntheticBackground.Gradient, true, 70 },
         { SyntheticBackground.Noisy, false, 70 },
         { SyntheticBackground.PhotoStudio, false, 70 },
+        { SyntheticBackground.Outdoor, true, 85 },
     };
 
     [Theory]
@@ -30,6 +31,17 @@ public class CutterTests
         var iou = SyntheticScene.IoU(scene.Mask, scene.Width, cut);
 
         Assert.True(iou >= 0.95, $"IoU {iou:F3} on {background} (outlined {outlined}, q{jpegQuality})");
+    }
+
+    [Fact]
+    public void Cut_FigureInAScene_ReportsASceneBackground()
+    {
+        var scene = SyntheticScene.Create(480, 560, SyntheticBackground.Outdoor, true, seed: 5);
+        using var flat = Cutter.Cut(SyntheticScene.Create(480, 560, SyntheticBackground.Flat, true, seed: 5).EncodePng());
+        using var outdoor = Cutter.Cut(scene.EncodePng());
+
+        Assert.True(outdoor.BackgroundSpread > Cutter.SceneSpread, $"outdoor spread {outdoor.BackgroundSpread:F1}");
+        Assert.True(flat.BackgroundSpread < Cutter.SceneSpread, $"flat spread {flat.BackgroundSpread:F1}");
     }
 
     [Fact]

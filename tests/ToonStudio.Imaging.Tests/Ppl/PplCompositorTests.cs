@@ -43,6 +43,21 @@ public class PplCompositorTests
     }
 
     [Fact]
+    public void Compose_CharacterInAScene_BackgroundIsThatSceneNotAStudio()
+    {
+        var outdoor = SyntheticScene.Create(480, 560, SyntheticBackground.Outdoor, true, seed: 2).EncodeJpeg(90);
+        var result = new PplCompositor().Compose(new PplRequest(outdoor, Product, "next to", "1:1", 4, OutputFormat.Png));
+        using var image = SKBitmap.Decode(result.Bytes);
+
+        // Top corner: the blurred sky (blue); bottom corner: the grass (green).
+        image.GetPixel(8, 8).ToHsv(out var skyHue, out var skySaturation, out _);
+        image.GetPixel(8, image.Height - 8).ToHsv(out var grassHue, out _, out _);
+        Assert.InRange(skyHue, 190, 230);
+        Assert.True(skySaturation > 15, $"sky saturation {skySaturation}");
+        Assert.InRange(grassHue, 80, 140);
+    }
+
+    [Fact]
     public void Compose_UnknownAspect_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() =>

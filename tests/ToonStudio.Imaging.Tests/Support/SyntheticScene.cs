@@ -3,7 +3,7 @@ using ToonStudio.Imaging.Cutout;
 
 namespace ToonStudio.Imaging.Tests.Support;
 
-public enum SyntheticBackground { Flat, Gradient, Noisy, PhotoStudio }
+public enum SyntheticBackground { Flat, Gradient, Noisy, PhotoStudio, Outdoor }
 
 /// <summary>A figure of known shape composited on a chosen background, with its exact mask.</summary>
 internal sealed class SyntheticScene
@@ -134,6 +134,21 @@ internal sealed class SyntheticScene
                     canvas.DrawOval(new SKRect(w * 0.28f, h * 0.83f, w * 0.72f, h * 0.92f), shadow);
                     canvas.Flush();
                     AddNoise(image, seed, 5);
+                    break;
+                }
+
+            case SyntheticBackground.Outdoor:
+                {
+                    // A scene, not a backdrop: sky, grass and two trees the flood fill stops at.
+                    using var sky = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, h * 0.7f),
+                        [new SKColor(0x78, 0xAA, 0xE6), new SKColor(0xD2, 0xE6, 0xFA)], null, SKShaderTileMode.Clamp);
+                    using var skyPaint = new SKPaint { Shader = sky };
+                    canvas.DrawRect(0, 0, w, h * 0.7f, skyPaint);
+                    using var grass = new SKPaint { Color = new SKColor(0x6E, 0xAA, 0x5A) };
+                    canvas.DrawRect(0, h * 0.7f, w, h * 0.3f, grass);
+                    using var tree = new SKPaint { Color = new SKColor(0x32, 0x6E, 0x3C), IsAntialias = true };
+                    canvas.DrawCircle(w * 0.1f, h * 0.55f, w * 0.08f, tree);
+                    canvas.DrawCircle(w * 0.92f, h * 0.5f, w * 0.07f, tree);
                     break;
                 }
 
