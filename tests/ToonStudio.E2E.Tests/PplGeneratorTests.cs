@@ -16,6 +16,12 @@ public sealed class PplGeneratorTests(E2EFixture fixture)
         await using var session = await fixture.OpenAsync(PplPage.Path);
         var page = new PplPage(session.Page);
 
+        // Engine availability: the local default is badged offline; Replicate has no token here, so it is listed but disabled.
+        await Expect(session.Page.GetByText("오프라인 엔진", new() { Exact = true })).ToBeVisibleAsync();
+        var replicate = page.Engine.Locator("option[value=replicate]");
+        await Expect(replicate).ToBeDisabledAsync();
+        await Expect(replicate).ToContainTextAsync("REPLICATE_API_TOKEN");
+
         await page.UploadBothAsync(RepoPaths.Sample("character-pig-transparent.png"), RepoPaths.Sample("product-can-transparent.png"));
         await Expect(page.ImageSlot("캐릭터 이미지").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
         await Expect(page.ImageSlot("제품 이미지").GetByRole(AriaRole.Img)).ToBeVisibleAsync();

@@ -47,6 +47,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             info.ArgumentList.Add($"--{key}={value}");
         }
+        // Only the keys a test passes: a developer's own provider keys must not change what the pages show.
+        info.Environment.Remove("REPLICATE_API_TOKEN");
+        info.Environment.Remove("BFL_API_KEY");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment)
