@@ -124,7 +124,8 @@ export function createImageSlot(root, getLimits) {
 
   input.addEventListener("change", () => take(input.files?.[0]));
   root.addEventListener("dragover", (e) => { e.preventDefault(); root.classList.add("dragover"); });
-  root.addEventListener("dragleave", () => root.classList.remove("dragover"));
+  // dragleave also fires when the pointer moves onto a child; only leaving the slot itself counts.
+  root.addEventListener("dragleave", (e) => { if (!root.contains(e.relatedTarget)) root.classList.remove("dragover"); });
   root.addEventListener("drop", (e) => {
     e.preventDefault();
     root.classList.remove("dragover");
