@@ -15,7 +15,8 @@ namespace ToonStudio.Benchmarks;
 [MemoryDiagnoser]
 public class VipsBenchmarks
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "toonstudio-vips-bench");
+    // One folder per setup: a cleanup of an earlier case must never remove a later case's files.
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"toonstudio-vips-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private byte[] _pig = null!;
     private PplRequest _ppl = null!;
 
