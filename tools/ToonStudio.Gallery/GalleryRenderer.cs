@@ -24,7 +24,7 @@ internal static class GalleryRenderer
         ["mug"] = "sky-blue",
         ["phone-case"] = "lavender",
         ["button-badge"] = "yellow",
-        ["cushion"] = "butter",
+        ["cushion"] = "blush",
     };
 
     public static List<(string File, long Bytes)> RenderAll(string samples, string output, bool full)

@@ -100,7 +100,7 @@ internal static class HoodieShapes
         var cord = GoodsBackdrop.Luminance(color) > 0.5f ? StudioSweep.Darken(color, 0.12f) : StudioSweep.Lighten(color, 0.75f);
         using var paint = new SKPaint { Color = cord, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 7, StrokeCap = SKStrokeCap.Round };
         using var shadow = new SKPaint { Color = new SKColor(0, 0, 0, 50), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 7, StrokeCap = SKStrokeCap.Round };
-        foreach (var (top, bottom) in new[] { (new SKPoint(462, 230), new SKPoint(440, 340)), (new SKPoint(538, 230), new SKPoint(562, 330)) })
+        foreach (var (top, bottom) in new[] { (new SKPoint(462, 230), new SKPoint(436, 322)), (new SKPoint(538, 230), new SKPoint(566, 314)) })
         {
             using var p = new SKPath();
             p.MoveTo(top);

@@ -8,7 +8,7 @@ internal sealed class HoodieTemplate : IGoodsTemplate
 {
     public string Id => "hoodie";
 
-    public SKRect PrintArea { get; } = new SKRect(385, 300, 615, 590);
+    public SKRect PrintArea { get; } = new SKRect(390, 345, 610, 598);
 
     public PrintLayout Print => PrintLayout.ArtOnly;
 

@@ -6,7 +6,7 @@ namespace ToonStudio.Imaging.Goods.Templates;
 /// <summary>A glazed ceramic mug: the artwork wrapped round the cylinder, shaded dark–light–dark, with glaze highlights.</summary>
 internal sealed class MugTemplate : IGoodsTemplate
 {
-    private const float Cx = 470, Radius = 215, Top = 250, Bottom = 770, Ellipse = 40;
+    private const float Cx = 455, Radius = 250, Top = 215, Bottom = 800, Ellipse = 46;
 
     public string Id => "mug";
 
