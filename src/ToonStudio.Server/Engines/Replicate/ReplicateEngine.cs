@@ -52,8 +52,9 @@ public sealed class ReplicateEngine(
         {
             prediction = await PollAsync(Check(prediction), context, ct);
         }
-        catch (Exception e) when (e is OperationCanceledException or ToonStudioException { Code: ErrorCode.GenerationTimeout }
-            && !context.ProviderTaskStillWanted)
+        // Whatever ends the job while the prediction may still run (cancel, deadline, MaxPolls, a provider that stopped
+        // answering) must not leave it billing; a job that is only moving keeps it for the next process.
+        catch (Exception e) when (e is OperationCanceledException or ToonStudioException && !context.ProviderTaskStillWanted)
         {
             await CancelQuietlyAsync(prediction.Id, context);
             throw;

@@ -84,4 +84,27 @@ public sealed class RemoteEnginesEndToEndTests(FakesFixture fakes) : IClassFixtu
         Assert.Equal("engine_not_configured", body.Str("code"));
         Assert.Contains("BFL_API_KEY", body.ToJsonString());
     }
+
+    [Fact]
+    public async Task CancelJob_WhileReplicatePolls_JobCanceledAndPredictionCanceledAtProvider()
+    {
+        var (marker, counters) = fakes.Scenario("end=stuck");
+        using var app = new ToonStudioApplication(EngineHarness.Settings(fakes, new Dictionary<string, string?>
+        {
+            ["ToonStudio:Replicate:PollInterval"] = "00:00:00.020",
+            ["ToonStudio:Replicate:MaxPollInterval"] = "00:00:00.020",
+            ["ToonStudio:Replicate:MaxPolls"] = "1000",
+        }));
+        using var client = app.CreateClient();
+        using var post = await client.PostAsync("/api/v1/ppl", Forms.Ppl(prompt: marker, fields: new Dictionary<string, string?> { ["engine"] = "replicate" }));
+        var id = (await post.JsonAsync()).Str("id");
+        await client.WaitForJobAsync(id, j => j["providerTaskId"] is not null);
+
+        using var cancel = await client.PostAsync($"/api/v1/jobs/{id}/cancel", null);
+        var job = await client.WaitForJobAsync(id);
+
+        Assert.Equal("canceled", job.Str("status"));
+        Assert.Equal(1, counters.Submissions);
+        Assert.Equal(1, counters.Cancels);
+    }
 }
