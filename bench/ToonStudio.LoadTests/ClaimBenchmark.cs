@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using ToonStudio.Server;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage.Postgres;
+using ToonStudio.Server.Storage.Sqlite;
 
 namespace ToonStudio.LoadTests;
 
 /// <summary>
 /// Claims per second on PostgreSQL: N queued jobs, W claimers (as W runner loops across replicas would be), each
 /// claiming until the queue is empty (leases of an hour, so the first round's jobs never come back as expired).
-/// Then the same with claim + final update, a job's whole store cost.
+/// Then the same with claim + final update, a job's whole store cost. <c>claims-sqlite</c> runs the same rounds on the
+/// embedded store, for comparison.
 /// </summary>
 internal static class ClaimBenchmark
 {
@@ -31,7 +35,20 @@ internal static class ClaimBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RunRoundAsync(PostgresJobStore store, string prefix, int jobs, int workers, bool complete)
+    public static async Task RunSqliteAsync(int jobs, int workers)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"toonstudio-bench-{Guid.NewGuid():N}");
+        using (var store = new SqliteJobStore(Options.Create(new ToonStudioOptions { DataPath = folder })))
+        {
+            await store.InitializeAsync(default);
+            await Report("sqlite claim", jobs, workers, await RunRoundAsync(store, "c", jobs, workers, complete: false));
+            await Report("sqlite claim + complete", jobs, workers, await RunRoundAsync(store, "u", jobs, workers, complete: true));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<TimeSpan> RunRoundAsync(IJobStore store, string prefix, int jobs, int workers, bool complete)
     {
         var t0 = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, jobs), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
