@@ -87,6 +87,9 @@ public static class ImageIntake
         canvas.Clear(SKColors.Transparent);
         canvas.Scale((float)w / uprightW, (float)h / uprightH);
         canvas.Concat(Orientation.Matrix(origin, source.Width, source.Height));
+        // Immutable first, so FromBitmap shares the pixels instead of copying them: for a 36 MP PNG that copy was
+        // another 144 MB at the decode's peak (found by the hostile-input RSS run, docs/reliability.md).
+        source.SetImmutable();
         using var image = SKImage.FromBitmap(source);
         canvas.DrawImage(image, 0, 0, Downscale);
         return target;

@@ -13,11 +13,25 @@ public sealed class IntakeService(IOptions<GenerationOptions> options, ToonStudi
 {
     private readonly SemaphoreSlim _decodes = new(Math.Max(2, Environment.ProcessorCount));
 
+    // A PNG cannot be decoded scaled: a 36 MP upload (inside the pixel limit, ~150 KB as a zlib bomb) takes 144 MB at
+    // once. Two of them side by side took the hostile-input run to 514 MB; by pixel budget (MaxPixels) one maximum-size
+    // decode runs at a time while small images still decode in parallel.
+    private readonly PixelBudget _pixels = new(options.Value.MaxPixels);
+
     public async Task<IntakeResult> ProcessAsync(ImageUpload upload, int maxEdge, CancellationToken ct)
     {
         var limits = new IntakeLimits(options.Value.MaxUploadBytes, options.Value.MaxPixels, maxEdge);
         metrics.Upload(upload.Field, upload.Bytes.Length);
-        await _decodes.WaitAsync(ct);
+        var permits = await _pixels.AcquireAsync(HeaderPixels(upload.Bytes), ct);
+        try
+        {
+            await _decodes.WaitAsync(ct);
+        }
+        catch
+        {
+            _pixels.Release(permits);
+            throw;
+        }
         try
         {
             return ImageIntake.Process(upload.Bytes, limits);
@@ -36,8 +50,21 @@ public sealed class IntakeService(IOptions<GenerationOptions> options, ToonStudi
         finally
         {
             _decodes.Release();
+            _pixels.Release(permits);
         }
     }
 
-    public void Dispose() => _decodes.Dispose();
+    /// <summary>Width × height from the header alone (0 when unreadable: intake will refuse it without decoding).</summary>
+    private static long HeaderPixels(byte[] bytes)
+    {
+        using var data = SkiaSharp.SKData.CreateCopy(bytes);
+        using var codec = SkiaSharp.SKCodec.Create(data);
+        return codec is null ? 0 : (long)codec.Info.Width * codec.Info.Height;
+    }
+
+    public void Dispose()
+    {
+        _decodes.Dispose();
+        _pixels.Dispose();
+    }
 }

@@ -15,6 +15,12 @@ public sealed record HostileCase(string Name, string Category, Func<HttpRequestM
     public const string TooLarge = "413 image_too_large";
     public const string Unsupported = "415 unsupported_image";
 
+    /// <summary>
+    /// Real sockets only: the server answered and closed while a chunked upload was still being sent, and the client
+    /// saw the reset instead of the answer (the driver tallies it so; in-process there is no socket to reset).
+    /// </summary>
+    public const string ResetWhileSending = "reset while sending";
+
     /// <summary>Any clean answer to a damaged image: accepted after all, or refused with an image code.</summary>
     public static readonly IReadOnlyList<string> AnyImageOutcome = [Accepted, Invalid, TooLarge, Unsupported];
 
