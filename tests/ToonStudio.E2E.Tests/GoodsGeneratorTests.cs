@@ -101,6 +101,10 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
         await Expect(card.Root).ToHaveAttributeAsync("data-job-id", id!);
         await Expect(card.Progress).ToBeVisibleAsync();
         await Expect(card.Status).ToHaveTextAsync("생성 중");
+        // The form is refilled from the job, so the next run can start from it.
+        await Expect(page.GoodsType("티셔츠")).ToBeCheckedAsync();
+        await Expect(page.ImageSlot("캐릭터 이미지").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        await Expect(page.Engine).ToHaveValueAsync("bfl");
         await session.ScreenshotAsync("goods-reattached", fullPage: false);
 
         await Expect(card.Status).ToHaveTextAsync("완료", Generation);

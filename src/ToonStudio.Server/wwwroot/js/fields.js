@@ -85,8 +85,22 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
   engine.addEventListener("change", renderBadge);
   onLangChange(() => { renderAspect(); renderEngines(); seedMode.querySelectorAll("span").forEach((s) => { s.textContent = t(`seed.${s.dataset.value}`); }); });
 
+  const check = (name, value) => {
+    const input = [...container.querySelectorAll(`input[name=${name}]`)].find((i) => i.value === String(value));
+    if (input) input.checked = true;
+  };
+
   return {
     setEngines(data) { info = data; renderEngines(); },
+    /** Fills the fields from a job's parameters (a reopened job); the seed stays random. */
+    setFrom(job) {
+      const p = job.parameters ?? {};
+      if (aspectValues.includes(p.aspectRatio)) aspect.value = p.aspectRatio;
+      check("output_format", p.outputFormat === "jpg" ? "jpeg" : p.outputFormat);
+      check("safety_tolerance", p.safetyTolerance);
+      const option = [...engine.options].find((o) => o.value === job.engine && !o.disabled);
+      if (option) { engine.value = job.engine; renderBadge(); }
+    },
     /** Appends the shared fields to a FormData; omits seed when random and engine when default. */
     fill(form) {
       if (aspect.value) form.append("aspect_ratio", aspect.value);

@@ -4,7 +4,7 @@ import { t, apply, lang, onLangChange } from "./i18n.js";
 import * as api from "./api.js";
 import { createImageSlot, installPaste } from "./images.js";
 import { mountCommonFields, createErrorDisplay } from "./fields.js";
-import { createOutput } from "./output.js";
+import { createOutput, inputFiles } from "./output.js";
 import { wirePrompt, loadEngines } from "./generator.js";
 
 initShell();
@@ -72,8 +72,29 @@ function renderSelection() {
 typeGrid.addEventListener("change", renderSelection);
 onLangChange(renderTypes);
 apply();
-loadEngines(fields, (l) => { limits = l; prompt.update(); });
-api.goodsTypes().then((data) => { catalog = data.types ?? []; renderTypes(); output.restore(); }, (err) => errors.show(err));
+const engines = loadEngines(fields, (l) => { limits = l; prompt.update(); });
+api.goodsTypes().then(async (data) => {
+  catalog = data.types ?? [];
+  renderTypes();
+  const jobs = await output.restore();
+  if (jobs.length) await refill(jobs);
+}, (err) => errors.show(err));
+
+/** A reopened job or batch (reload, history) also refills the form, so the next run starts from it. */
+async function refill(jobs) {
+  if (slot.value || form.elements.prompt.value || selected().length) return;
+  const types = new Set(jobs.map((j) => j.parameters?.goodsType).filter(Boolean));
+  for (const box of typeGrid.querySelectorAll("input")) box.checked = types.has(box.value);
+  renderSelection();
+  const color = jobs.length === 1 ? jobs[0].parameters?.goodsColor : null;
+  if (color) colorBox.querySelector(`input[value="${CSS.escape(color)}"]`)?.click();
+  form.elements.prompt.value = jobs[0].parameters?.prompt ?? "";
+  prompt.update();
+  await engines;
+  fields.setFrom(jobs[0]);
+  const [file] = await inputFiles(jobs[0]).catch(() => []);
+  if (file) slot.take(file);
+}
 
 form.addEventListener("submit", async (e) => {
   e.preventDefault();

@@ -22,6 +22,14 @@ export async function resubmit(job) {
   return submit(job.kind === "ppl" ? "ppl" : "goods", form);
 }
 
+/** The stored inputs of a job as files, to put back into the form's image slots. */
+export async function inputFiles(job) {
+  return Promise.all((job.inputs ?? []).map(async (url, i) => {
+    const blob = await fetch(url).then((r) => r.blob());
+    return new File([blob], `input-${i + 1}.${blob.type.split("/")[1] || "png"}`, { type: blob.type });
+  }));
+}
+
 export function createOutput(container, { emptyKey, titleOf, grid, onError }) {
   let cards = [];
   const summary = el("p", { class: "hint", "aria-live": "polite" });
@@ -69,9 +77,10 @@ export function createOutput(container, { emptyKey, titleOf, grid, onError }) {
 
   async function restore() {
     const ids = (new URL(location.href).searchParams.get("jobs") ?? "").split(",").filter(Boolean).slice(0, 20);
-    if (!ids.length) { renderSummary(); return; }
+    if (!ids.length) { renderSummary(); return []; }
     const jobs = (await Promise.all(ids.map((id) => getJob(id).catch(() => null)))).filter(Boolean);
     show(jobs);
+    return jobs;
   }
 
   onLangChange(renderSummary);

@@ -4,7 +4,7 @@ import { t, apply } from "./i18n.js";
 import * as api from "./api.js";
 import { createImageSlot, installPaste } from "./images.js";
 import { mountCommonFields, createErrorDisplay } from "./fields.js";
-import { createOutput } from "./output.js";
+import { createOutput, inputFiles } from "./output.js";
 import { wirePrompt, loadEngines } from "./generator.js";
 
 initShell();
@@ -21,8 +21,19 @@ const output = createOutput(document.getElementById("output"), {
 });
 
 apply();
-loadEngines(fields, (l) => { limits = l; prompt.update(); });
-output.restore();
+const engines = loadEngines(fields, (l) => { limits = l; prompt.update(); });
+
+// A reopened job (reload, history) also refills the form, so the next run starts from it.
+output.restore().then(async (jobs) => {
+  const job = jobs[0];
+  if (!job || slots.some((s) => s.value) || form.elements.prompt.value) return;
+  form.elements.prompt.value = job.parameters?.prompt ?? "";
+  prompt.update();
+  await engines;
+  fields.setFrom(job);
+  const files = await inputFiles(job).catch(() => []);
+  files.forEach((file, i) => slots[i]?.take(file));
+}, () => {});
 
 form.addEventListener("submit", async (e) => {
   e.preventDefault();
