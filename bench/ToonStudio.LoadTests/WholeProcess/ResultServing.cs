@@ -42,7 +42,11 @@ public static partial class ResultServing
             await Task.Delay(1000);
             var ours = await WrkAsync(new Uri(server.BaseAddress!, path).ToString());
             var theirs = await WrkAsync($"http://127.0.0.1:{port}/result.png");
-            return $"GET result ({bytes.Length / 1024} KB), wrk {WrkArgs}: ToonStudio {ours:F0} req/s, nginx {theirs:F0} req/s, ratio {ours / theirs:F2}×";
+            // Context for the gap: the same process answering the job's JSON (same lookup, no file) and /healthz (no lookup, no API logging).
+            var json = await WrkAsync(new Uri(server.BaseAddress!, $"api/v1/jobs/{jobId}").ToString());
+            var health = await WrkAsync(new Uri(server.BaseAddress!, "healthz").ToString());
+            return $"GET result ({bytes.Length / 1024} KB), wrk {WrkArgs}: ToonStudio {ours:F0} req/s, nginx {theirs:F0} req/s, ratio {ours / theirs:F2}×; " +
+                $"same process: GET job JSON {json:F0} req/s, GET /healthz {health:F0} req/s";
         }
         finally
         {
