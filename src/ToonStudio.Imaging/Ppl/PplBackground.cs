@@ -53,4 +53,24 @@ internal static class PplBackground
         using var veil = new SKPaint { Color = SKColors.White.WithAlpha(40) };
         canvas.DrawRect(0, 0, w, h, veil);
     }
+
+    /// <summary>Whether the scene is brighter on its left: shadows then fall to the right, rims light on the left.</summary>
+    public static bool LitFromLeft(SKBitmap scene)
+    {
+        var pixels = scene.GetPixelSpan();
+        int w = scene.Width, h = scene.Height, third = Math.Max(1, w / 3);
+        long left = 0, right = 0;
+        for (var y = 0; y < h; y += 4)
+        {
+            for (var x = 0; x < third; x += 4)
+            {
+                left += Luma(pixels, (y * w + x) * 4);
+                right += Luma(pixels, (y * w + w - 1 - x) * 4);
+            }
+        }
+
+        return left >= right;
+    }
+
+    private static int Luma(ReadOnlySpan<byte> p, int i) => (p[i] * 54 + p[i + 1] * 183 + p[i + 2] * 19) >> 8;
 }

@@ -29,17 +29,22 @@ public sealed class PplCompositor
         var kind = PplLayoutPicker.Pick(request.Prompt, random);
         var placement = PplPlacement.Create(
             kind, w, h, (float)character.Width / character.Height, (float)product.Width / product.Height, random);
+        var scene = PplBackground.IsScene(character);
+        if (scene)
+        {
+            // A real scene has a light of its own: match the shadows and rims to its brighter side.
+            placement = placement with { LightFromLeft = PplBackground.LitFromLeft(characterSource) };
+        }
 
         using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         var characterStats = LabStats.Of(character.Subject);
         var productStats = LabStats.Of(product.Subject);
-        var scene = PplBackground.Draw(
-            canvas, w, h, characterSource, character, characterStats, productStats, PplBackground.IsScene(character));
+        var scenePalette = PplBackground.Draw(canvas, w, h, characterSource, character, characterStats, productStats, scene);
 
         using var characterFull = character.ToImage();
         using var characterImage = Resize.To(characterFull, (int)Math.Ceiling(placement.Character.Width), (int)Math.Ceiling(placement.Character.Height));
-        using var productImage = PrepareProduct(product, placement.Product, productStats, scene);
+        using var productImage = PrepareProduct(product, placement.Product, productStats, scenePalette);
         PplStage.Draw(canvas, placement, characterImage, productImage, w, h, random);
 
         using var snapshot = surface.Snapshot();

@@ -18,6 +18,7 @@ internal static class PplStage
 
             case PplLayoutKind.OnTable:
                 canvas.DrawImage(character, at.Character, sampling);
+                RimLight.Draw(canvas, character, at.Character, at.LightFromLeft);
                 Table.Draw(canvas, w, h, at.TableTop!.Value, at.Character.MidX, at.Character.Width, random);
                 Standing(canvas, product, at.Product, at.LightFromLeft, SampleFor(product, at.Product));
                 break;
@@ -33,7 +34,9 @@ internal static class PplStage
                 Shadows.Contact(canvas, at.Character.MidX, at.Character.Bottom, at.Character.Width * 0.7f);
                 Shadows.Contact(canvas, at.Product.MidX, at.Product.Bottom, at.Product.Width * 0.9f);
                 canvas.DrawImage(character, at.Character, sampling);
+                RimLight.Draw(canvas, character, at.Character, at.LightFromLeft);
                 canvas.DrawImage(product, at.Product, SampleFor(product, at.Product));
+                RimLight.Draw(canvas, product, at.Product, at.LightFromLeft);
                 break;
         }
     }
@@ -43,6 +46,7 @@ internal static class PplStage
         Shadows.Cast(canvas, image, dest, lightFromLeft);
         Shadows.Contact(canvas, dest.MidX, dest.Bottom, dest.Width * 0.75f);
         canvas.DrawImage(image, dest, sampling);
+        RimLight.Draw(canvas, image, dest, lightFromLeft);
     }
 
     /// <summary>A held product casts a soft drop shadow on the character behind it instead of on the floor.</summary>
@@ -54,6 +58,7 @@ internal static class PplStage
         using var paint = new SKPaint { ImageFilter = shadow };
         canvas.DrawImage(product, dest, SampleFor(product, dest), paint);
         canvas.DrawImage(product, dest, SampleFor(product, dest));
+        RimLight.Draw(canvas, product, dest, lightFromLeft);
     }
 
     private static SKSamplingOptions SampleFor(SKImage image, SKRect dest) => Resize.Sampling(image.Width, dest.Width);
