@@ -48,6 +48,17 @@ public sealed class StorageRegistrationTests
         Assert.IsType<AzureBlobStore>(services.GetRequiredService<IBlobStore>());
     }
 
+    [Theory]
+    [InlineData("Jobs")]
+    [InlineData("toonstudio; drop table x")]
+    [InlineData("")]
+    public void PostgresJobStore_SchemaNotAPlainIdentifier_Throws(string schema)
+    {
+        using var db = Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1");
+
+        Assert.Throws<ArgumentException>(() => new PostgresJobStore(db, schema));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection> add)
     {
         var services = new ServiceCollection()

@@ -14,7 +14,7 @@ public sealed partial class PostgresJobEventBus(NpgsqlDataSource db, string sche
     : BackgroundService, IJobEventBus
 {
     private readonly InProcessJobEventBus _local = new();
-    private readonly string _changed = $"{schema}_job_changed";
+    private readonly string _changed = $"{PostgresOptions.Checked(schema)}_job_changed";
     private readonly string _queued = $"{schema}_job_queued";
 
     /// <summary>Set once the listener is subscribed; tests wait on it before publishing from another bus.</summary>

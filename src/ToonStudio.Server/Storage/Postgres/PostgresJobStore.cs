@@ -15,7 +15,7 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
 {
     private static readonly string StatusProperty = JobJson.Options.PropertyNamingPolicy!.ConvertName(nameof(Job.Status));
     private static readonly string StartedProperty = JobJson.Options.PropertyNamingPolicy!.ConvertName(nameof(Job.StartedAt));
-    private readonly string _t = $"{schema}.jobs";
+    private readonly string _t = $"{PostgresOptions.Checked(schema)}.jobs";
     private readonly PostgresRetentionLeader _retention = new(db, PostgresLocks.Key(schema, "retention"));
 
     /// <summary>Shared by replicas: a lease left by a dead replica expires, it is never released in bulk.</summary>
