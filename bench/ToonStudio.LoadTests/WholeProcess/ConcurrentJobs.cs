@@ -40,7 +40,7 @@ public static class ConcurrentJobs
             return $"p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms";
         }
         return new Result(count, good.Length, total.Elapsed, good.First().Id!, $"{P(r => r.Overhead)}, max {good.Max(r => r.Overhead.TotalMilliseconds):F1} ms",
-            $"upload+intake {P(r => r.Parts.Intake)}; queue {P(r => r.Parts.Queue)}; run − provider {P(r => r.Parts.Run)}; answer {P(r => r.Parts.Answer)}");
+            $"job (created → completed) − provider {P(r => r.Parts.Queue + r.Parts.Run)}; upload+intake {P(r => r.Parts.Intake)}; queue {P(r => r.Parts.Queue)}; run − provider {P(r => r.Parts.Run)}; answer {P(r => r.Parts.Answer)}");
     }
 
     public static double Percentile(double[] sorted, double p) =>
