@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ToonStudio.FakeProviders;
 
 /// <summary>
@@ -34,8 +36,9 @@ public static class FakeProvidersProgram
             Ctrl+C to stop.
             """);
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        // Each inner app's console lifetime swallows SIGTERM/SIGINT for itself; this process must end on them too.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stop.Cancel());
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
