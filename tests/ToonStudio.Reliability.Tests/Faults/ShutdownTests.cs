@@ -14,12 +14,12 @@ public sealed class ShutdownTests(ITestOutputHelper output)
     public async Task Terminate_JobsInFlight_ExitsInTimeAnswersEveryRequestAndResumesTheRest()
     {
         var (shortCount, longCount) = (Scale.Pick(10, 40), Scale.Pick(10, 40));
-        var longLatency = Scale.Pick(TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(40));
+        var longLatency = Scale.Pick(TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(40));
         using var folder = new TempFolder("sigterm");
         await using var fakes = await FakeProvidersHost.StartAsync();
         var settings = FakeSettings.For(fakes.Urls, folder.Sub("data"));
         settings["ToonStudio:Runner:Concurrency:replicate"] = "200";
-        settings["ToonStudio:Runner:ShutdownGrace"] = Scale.Pick(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(20)).ToString();
+        settings["ToonStudio:Runner:ShutdownGrace"] = Scale.Pick(TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(20)).ToString();
         var run = Guid.NewGuid().ToString("N")[..8];
         string ShortSpec(int i) => $"latency=2000 tag={run}-s{i}";
         string LongSpec(int i) => $"latency={(int)longLatency.TotalMilliseconds} tag={run}-l{i}";
