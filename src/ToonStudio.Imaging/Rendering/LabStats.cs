@@ -40,6 +40,4 @@ internal readonly record struct LabStats(float L, float A, float B, float SdL, f
         static float Sd(double q, double s, int n) => (float)Math.Sqrt(Math.Max(1e-3, q / n - (s / n) * (s / n)));
         return new LabStats((float)(sl / n), (float)(sa / n), (float)(sb / n), Sd(ql, sl, n), Sd(qa, sa, n), Sd(qb, sb, n));
     }
-
-    public float Chroma => MathF.Sqrt(A * A + B * B);
 }

@@ -57,6 +57,18 @@ public class PplCompositorTests
         Assert.InRange(grassHue, 80, 140);
     }
 
+    public static TheoryData<string> AllRatios() => [.. CanvasSize.AspectRatios];
+
+    [Theory]
+    [MemberData(nameof(AllRatios))]
+    public void Compose_EveryAspectRatio_ImageHasThatCanvasSize(string aspect)
+    {
+        var result = new PplCompositor().Compose(new PplRequest(Character, Product, "next to", aspect, 8, OutputFormat.Jpeg));
+        using var codec = SKCodec.Create(new SKMemoryStream(result.Bytes));
+
+        Assert.Equal(CanvasSize.For(aspect, 300, 400), (codec.Info.Width, codec.Info.Height));
+    }
+
     [Fact]
     public void Compose_UnknownAspect_ThrowsArgumentException()
     {

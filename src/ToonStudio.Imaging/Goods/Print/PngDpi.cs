@@ -30,28 +30,4 @@ internal static class PngDpi
         png.AsSpan(insertAt).CopyTo(output.AsSpan(insertAt + chunk.Length));
         return output;
     }
-
-    /// <summary>Reads the DPI back (null when there is no pHYs chunk in metres).</summary>
-    public static double? ReadDpi(ReadOnlySpan<byte> png)
-    {
-        var at = SignatureLength;
-        while (at + 12 <= png.Length)
-        {
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
-            var type = png.Slice(at + 4, 4);
-            if (type.SequenceEqual("pHYs"u8) && png[at + 16] == 1)
-            {
-                return BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8)..]) * 0.0254;
-            }
-
-            if (type.SequenceEqual("IDAT"u8))
-            {
-                return null;
-            }
-
-            at += 12 + length;
-        }
-
-        return null;
-    }
 }
