@@ -32,6 +32,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             var (status, code, failure) = await RunAsync(client, hostile);
             var outcome = HostileCase.Outcome(status, code);
             tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+            output.WriteLine($"{outcome,-28} {hostile.Name}");
             if (failure is not null)
             {
                 failures.Add($"{hostile.Name}: {outcome} — {failure}");

@@ -65,9 +65,15 @@ public static partial class HostileCorpus
         yield return Request("100 MB file field (Content-Length, Expect: 100-continue)", () => Lazy(File("input_image", [])[..^2], 100L << 20, declared: true), TooLarge);
         yield return Request("100 MB text field (Content-Length, Expect: 100-continue)", () => Lazy(Text("prompt", "")[..^2], 100L << 20, declared: true), BadField, TooLarge);
 
+        var planted = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"toonstudio-pwned-{Guid.NewGuid():N}.png");
+        yield return Form("file name traversing to the temp folder", With(File("input_image", png, "../../../../../../../.." + planted)), Accepted) with
+        {
+            // File names are never used: nothing may appear where the name points.
+            Verify = (_, _) => Task.FromResult(System.IO.File.Exists(planted) ? $"{planted} was written" : null),
+        };
         foreach (var fileName in new[]
         {
-            $"../../../../../../tmp/toonstudio-pwned-{Guid.NewGuid():N}.png", "..\\..\\..\\windows\\win.ini", "/etc/passwd", "C:\\boot.ini",
+            "..\\..\\..\\windows\\win.ini", "/etc/passwd", "C:\\boot.ini",
             "....//....//etc/shadow", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "name\u0000.png.exe", "\u202Egnp.exe", "con.png", "a\r\nX-Injected: 1.png",
         })
         {
