@@ -111,4 +111,26 @@ internal static class Garment
         paint.Color = paint.Color.WithAlpha(70);
         canvas.DrawPath(outline, paint);
     }
+
+    /// <summary>Soft creases where cloth bunches (armpits, sleeves): blurred dark strokes with a lit edge beside.</summary>
+    public static void Creases(SKCanvas canvas, SKPath body, (SKPoint From, SKPoint Control, SKPoint To)[] creases)
+    {
+        canvas.Save();
+        canvas.ClipPath(body, antialias: true);
+        using var blur = SKMaskFilter.CreateBlur(SKBlurStyle.Normal, 5);
+        using var dark = new SKPaint { Color = SKColors.Black.WithAlpha(34), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 7, StrokeCap = SKStrokeCap.Round, MaskFilter = blur };
+        using var light = new SKPaint { Color = SKColors.White.WithAlpha(40), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 5, StrokeCap = SKStrokeCap.Round, MaskFilter = blur };
+        foreach (var (from, control, to) in creases)
+        {
+            using var path = new SKPath();
+            path.MoveTo(from);
+            path.QuadTo(control, to);
+            canvas.DrawPath(path, dark);
+            canvas.Translate(-5, -3);
+            canvas.DrawPath(path, light);
+            canvas.Translate(5, 3);
+        }
+
+        canvas.Restore();
+    }
 }

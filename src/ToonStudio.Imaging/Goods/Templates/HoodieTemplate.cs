@@ -38,6 +38,12 @@ internal sealed class HoodieTemplate : IGoodsTemplate
         FabricShading.Draw(canvas, all, field, 0.24f, 0.26f);
         using var sides = Layers.HorizontalRamp(150, 850, [0.8f, 0.94f, 1f, 1f, 0.94f, 0.8f], [0f, 0.22f, 0.4f, 0.6f, 0.78f, 1f]);
         Layers.Multiply(canvas, all, sides);
+        Garment.Creases(canvas, all, [
+            (new SKPoint(306, 430), new SKPoint(326, 500), new SKPoint(316, 600)),
+            (new SKPoint(694, 430), new SKPoint(674, 506), new SKPoint(686, 610)),
+            (new SKPoint(200, 560), new SKPoint(230, 580), new SKPoint(262, 570)),
+            (new SKPoint(800, 560), new SKPoint(770, 580), new SKPoint(738, 570)),
+        ]);
         HoodieShapes.Drawstrings(canvas, color);
         NoiseTile.Apply(canvas, all, scene.Random, 0.06f, weave: false);
         canvas.Restore();

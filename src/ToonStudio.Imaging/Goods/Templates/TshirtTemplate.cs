@@ -37,6 +37,13 @@ internal sealed class TshirtTemplate : IGoodsTemplate
             (new SKPoint(152, 350), new SKPoint(238, 434)),
             (new SKPoint(848, 350), new SKPoint(762, 434)),
         ]);
+        Garment.Creases(canvas, body, [
+            (new SKPoint(306, 392), new SKPoint(330, 440), new SKPoint(318, 520)),
+            (new SKPoint(694, 392), new SKPoint(672, 446), new SKPoint(684, 530)),
+            (new SKPoint(226, 300), new SKPoint(262, 330), new SKPoint(300, 336)),
+            (new SKPoint(774, 300), new SKPoint(738, 330), new SKPoint(700, 338)),
+            (new SKPoint(340, 800), new SKPoint(420, 836), new SKPoint(480, 850)),
+        ]);
         NoiseTile.Apply(canvas, body, scene.Random, 0.07f, weave: true);
         canvas.Restore();
     }
