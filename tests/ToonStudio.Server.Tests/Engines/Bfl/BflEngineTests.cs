@@ -109,4 +109,16 @@ public sealed class BflEngineTests(FakesFixture fakes) : IClassFixture<FakesFixt
         Assert.Equal(1, counters.SubmitAttempts);
         Assert.Equal(1, counters.Submissions);
     }
+
+    [Fact]
+    public async Task GenerateAsync_PollingUrlOnGlobalHost_PolledThereVerbatim()
+    {
+        var (marker, counters) = fakes.Scenario("polls=2 poll-host=global");
+        var context = Context("bfl", marker, JobKind.Goods);
+
+        await _harness.Bfl.GenerateAsync(EngineJobs.Inputs(JobKind.Goods), context, CancellationToken.None);
+
+        Assert.StartsWith(FakesFixture.Origin(fakes.Urls.BflApi), context.Job.ProviderPollingUrl);
+        Assert.Equal(2, counters.Polls);
+    }
 }
