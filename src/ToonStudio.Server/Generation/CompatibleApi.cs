@@ -52,6 +52,7 @@ public static class CompatibleApi
             JobStatus.Succeeded => await ResultAsync(context, blobs, job),
             JobStatus.Failed or JobStatus.Canceled or JobStatus.TimedOut =>
                 Problems.Create(context, job.ErrorCode ?? ErrorCode.InternalError, job.ErrorDetail, jobId: job.Id,
+                    retryAfter: job.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     args: new Dictionary<string, string> { ["engine"] = job.Engine, ["why"] = job.ErrorDetail ?? "" }),
             _ => Problems.Create(context, ErrorCode.GenerationTimeout, jobId: job.Id),
         };

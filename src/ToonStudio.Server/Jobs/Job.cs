@@ -55,6 +55,8 @@ public sealed record Job
 
     public string? ErrorCode { get; init; }
     public string? ErrorDetail { get; init; }
+    /// <summary>How long the provider asked us to wait (429), passed on to the client as Retry-After.</summary>
+    public double? RetryAfterSeconds { get; init; }
 
     public string? ResultContentType { get; init; }
     public long? ResultLength { get; init; }

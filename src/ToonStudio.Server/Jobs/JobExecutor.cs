@@ -69,7 +69,7 @@ public sealed partial class JobExecutor(
         {
             var status = e.Code == ErrorCode.GenerationTimeout ? JobStatus.TimedOut : JobStatus.Failed;
             LogFailed(job.Id, e.Code, e.Detail);
-            await FinishAsync(context.Current, status, e.Code, e.Detail);
+            await FinishAsync(context.Current with { RetryAfterSeconds = e.RetryAfter?.TotalSeconds }, status, e.Code, e.Detail);
         }
         catch (Exception e) when (ProblemExceptionHandler.IsStorageFull(e))
         {

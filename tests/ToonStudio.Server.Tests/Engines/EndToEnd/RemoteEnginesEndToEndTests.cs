@@ -56,6 +56,21 @@ public sealed class RemoteEnginesEndToEndTests(FakesFixture fakes) : IClassFixtu
     }
 
     [Fact]
+    public async Task GenerateGoods_ProviderAsksToWaitLong_PassesRetryAfterOn()
+    {
+        var (marker, counters) = fakes.Scenario("http=429 retry-after=45");
+        using var client = _app.CreateClient();
+
+        using var response = await client.PostAsync("/api/goods-gen/generate",
+            Forms.Goods(fields: new Dictionary<string, string?> { ["engine"] = "replicate", ["prompt"] = $"cute mug {marker}" }));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("provider_rate_limited", (await response.JsonAsync()).Str("code"));
+        Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(45), $"Retry-After: {response.Headers.RetryAfter}");
+        Assert.Equal(0, counters.Submissions);
+    }
+
+    [Fact]
     public async Task GeneratePpl_ReplicateSuccess_ReturnsImageAndJobKeepsTaskId()
     {
         var (marker, counters) = fakes.Scenario("polls=1");
