@@ -19,11 +19,12 @@ public static class CompatibleBurst
             using var response = await client.GenerateGoodsCompatibleAsync($"cute mug, load {i}");
             var bytes = await response.Content.ReadAsByteArrayAsync();
             var image = response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType?.StartsWith("image/", StringComparison.Ordinal) == true && bytes.Length > 0;
-            return (Ok: image, Seconds: watch.Elapsed.TotalSeconds);
+            return (Ok: image, Seconds: watch.Elapsed.TotalSeconds, Status: (int)response.StatusCode);
         }));
         total.Stop();
         var times = runs.Select(r => r.Seconds).Order().ToArray();
-        return $"{runs.Count(r => r.Ok)}/{count} images; all done in {total.Elapsed.TotalSeconds:F2} s = {total.Elapsed / latency:F2}× the provider latency; " +
+        var refused = string.Join(", ", runs.Where(r => !r.Ok).GroupBy(r => r.Status).Select(g => $"{g.Count()}× HTTP {g.Key}"));
+        return $"{runs.Count(r => r.Ok)}/{count} images{(refused.Length > 0 ? $" ({refused})" : "")}; all done in {total.Elapsed.TotalSeconds:F2} s = {total.Elapsed / latency:F2}× the provider latency; " +
             $"per request p50 {ConcurrentJobs.Percentile(times, 0.5):F2} s, max {times.Last():F2} s";
     }
 }

@@ -25,6 +25,9 @@ public static class WholeProcessLoad
             // Sync mode: the provider answers the instant the image is ready, so wall time − 2 s is what the service adds
             // (in the default polling mode add up to one poll interval, a protocol cost rather than the service's).
             settings["ToonStudio:Replicate:PreferWait"] = "00:01:00";
+            // The driver stands for many studios from one loopback address; the per-client bucket (600 at once) would
+            // refuse the tail of 720 generation requests with 429 rate_limited — the limiter has its own tests.
+            settings["ToonStudio:RateLimit:Enabled"] = "false";
             settings["ToonStudio:Runner:Concurrency:replicate"] = Math.Max(jobs, compatible).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await using var server = await ServerProcess.StartAsync(settings, Path.Combine(data.FullName, "server.log"));
             Console.WriteLine($"server pid {server.Pid}, {server.BaseUrl}, provider latency {ProviderLatency.TotalSeconds} s (fake), load {File.ReadAllText("/proc/loadavg").Trim()}");
