@@ -10,17 +10,31 @@ public sealed class ReplicateEngineSlowAnswerTests(FakesFixture fakes) : IClassF
 {
     private readonly EngineHarness _harness = new(fakes, new Dictionary<string, string?>
     {
-        ["ToonStudio:Replicate:Resilience:AttemptTimeout"] = "00:00:00.500",
+        // Wide enough that a cold, busy CI machine answers a normal call in time; the slow scenarios take 4× longer.
+        ["ToonStudio:Replicate:Resilience:AttemptTimeout"] = "00:00:01.500",
         ["ToonStudio:Replicate:PreferWait"] = "00:00:00",
     });
 
     public void Dispose() => _harness.Dispose();
 
+    /// <summary>Compiles the client's whole path once, so the timeout under test is not spent on JIT; its outcome is not the test's.</summary>
+    private async Task WarmUpAsync()
+    {
+        try
+        {
+            await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), Context("replicate", fakes.Scenario("polls=1").Marker), CancellationToken.None);
+        }
+        catch (ToonStudioException)
+        {
+            // A cold machine may miss even the widened timeout once; the measured call comes after.
+        }
+    }
+
     [Fact]
     public async Task GenerateAsync_SubmitSlowerThanAttemptTimeout_FailsWithoutSecondSubmit()
     {
-        var (marker, counters) = fakes.Scenario("delay=4000");
-        // The fake's first request compiles its endpoint; keep that out of the 500 ms the test is about.
+        var (marker, counters) = fakes.Scenario("delay=6000");
+        // The fake's first request compiles its endpoint; keep that out of the attempt timeout the test is about.
         await FakeDirect.SubmitReplicateAsync(fakes, "[fake:polls=0]");
 
         var error = await FailsAsync(_harness.Replicate, Context("replicate", marker), ErrorCode.ProviderFailed);
@@ -32,8 +46,8 @@ public sealed class ReplicateEngineSlowAnswerTests(FakesFixture fakes) : IClassF
     [Fact]
     public async Task GenerateAsync_PollsSlowerThanAttemptTimeout_PollRetriedThenProviderFailed()
     {
-        var (marker, counters) = fakes.Scenario("poll-delay=4000");
-        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), Context("replicate", fakes.Scenario("polls=1").Marker), CancellationToken.None);
+        var (marker, counters) = fakes.Scenario("poll-delay=6000");
+        await WarmUpAsync();
 
         await FailsAsync(_harness.Replicate, Context("replicate", marker), ErrorCode.ProviderFailed);
 
