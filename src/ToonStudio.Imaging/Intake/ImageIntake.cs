@@ -45,7 +45,7 @@ public static class ImageIntake
         using var upright = OrientAndFit(decoded, codec.EncodedOrigin, limits.MaxEdge);
         var hasAlpha = HasTransparency(upright);
         using var pixmap = upright.PeekPixels();
-        var png = ImageEncoder.Encode(pixmap, OutputFormat.Png);
+        var png = ImageEncoder.EncodeFastPng(pixmap);
         return new IntakeResult(png, upright.Width, upright.Height, format, info.Width, info.Height, hasAlpha);
     }
 
