@@ -15,7 +15,8 @@ public sealed class ServerProcess : IAsyncDisposable
     private ServerProcess(Uri baseUrl, Process process, string logPath, StreamWriter log)
     {
         (BaseUrl, _process, LogPath, _log) = (baseUrl, process, logPath, log);
-        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(100) };
+        // Longer than the production deadline (2 min) + the compatible endpoints' 10 s grace: the long run waits that long.
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(4) };
     }
 
     public Uri BaseUrl { get; }
