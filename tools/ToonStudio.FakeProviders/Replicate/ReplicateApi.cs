@@ -90,7 +90,13 @@ public static class ReplicateApi
         {
             // Sync mode with a fixed latency: hold until the prediction is due or the asked wait (≤ 60 s) runs out.
             var wait = TimeSpan.FromSeconds(int.TryParse(prefer.AsSpan(Math.Min(prefer.Length, 5)), out var n) ? n : 60);
-            await Task.Delay(latency < wait ? latency : wait, state.Options.Time, ct);
+            // Until the wall clock says so: a timer may fire a hair before GetUtcNow agrees (different clocks), and an
+            // answer of "processing" then cost the client a whole poll interval (the load run's 1 s p99 outliers).
+            var until = prediction.CreatedAt + (latency < wait ? latency : wait);
+            for (var now = state.Options.Time.GetUtcNow(); now < until; now = state.Options.Time.GetUtcNow())
+            {
+                await Task.Delay(until - now, state.Options.Time, ct);
+            }
             ReplicateOutcomes.Advance(prediction, state, urls, poll: false);
         }
         else if (prefer.StartsWith("wait", StringComparison.Ordinal) && prediction.PollsNeeded == 0)
