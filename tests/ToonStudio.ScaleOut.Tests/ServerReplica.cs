@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.ScaleOut.Tests;
 
@@ -38,8 +39,8 @@ public sealed class ServerReplica : IAsyncDisposable
         var logPath = Path.Combine(logFolder, $"{name}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ServerBuild.DllPath}");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.OutputDataReceived += (_, e) => ProcessSupport.Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessSupport.Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var replica = new ServerReplica(name, baseUrl, process, logPath, log);
@@ -103,25 +104,5 @@ public sealed class ServerReplica : IAsyncDisposable
 
     private string Tail() => string.Join('\n', ReadLog().Split('\n').TakeLast(40));
 
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            if (log.BaseStream is not null)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ProcessSupport.FreePort();
 }

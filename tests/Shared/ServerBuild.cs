@@ -1,6 +1,9 @@
-namespace ToonStudio.Reliability.Tests.Infrastructure;
+namespace ToonStudio.Tests.Shared;
 
-/// <summary>Where the server's own build output is: built with this project (same configuration).</summary>
+/// <summary>
+/// Where the server's own build output is (built with the test project, same configuration). Shared by the test
+/// projects that start the real server process; linked into each by its csproj.
+/// </summary>
 public static class ServerBuild
 {
 #if DEBUG
@@ -21,6 +24,6 @@ public static class ServerBuild
         var dll = dir is null ? null : Path.Combine(dir.FullName, "src", "ToonStudio.Server", "bin", Configuration, "net10.0", "ToonStudio.Server.dll");
         return dll is not null && File.Exists(dll)
             ? dll
-            : throw new InvalidOperationException($"The server build is missing ({dll ?? "no ToonStudio.slnx above this program"}): build this project first.");
+            : throw new InvalidOperationException($"The server build is missing ({dll ?? "no ToonStudio.slnx above the tests"}): build the solution first.");
     }
 }
