@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using SkiaSharp;
 using ToonStudio.Imaging;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Ppl;
 
 namespace ToonStudio.Benchmarks;
@@ -45,15 +46,14 @@ public class VipsBenchmarks
     [Benchmark]
     public int Skia_ResizeCompositeEncode()
     {
-        using var pig = SKBitmap.Decode(_pig);
+        using var pig = ImageCodec.Decode(_pig, DecodeOptions.Strict);
         using var surface = SKSurface.Create(new SKImageInfo(1024, 1024));
         surface.Canvas.Clear(new SKColor(230, 230, 230));
         using var image = SKImage.FromBitmap(pig);
         var dest = SKRect.Create(150, 150, 576, 720);
         surface.Canvas.DrawImage(image, dest, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         using var snapshot = surface.Snapshot();
-        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 90);
-        return (int)data.Size;
+        return ImageCodec.Encode(snapshot, OutputFormat.Jpeg, EncodeProfile.Compact).Bytes.Length;
     }
 
     [Benchmark]

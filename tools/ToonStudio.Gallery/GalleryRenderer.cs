@@ -1,5 +1,6 @@
 using SkiaSharp;
 using ToonStudio.Imaging;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Imaging.Ppl;
 
@@ -58,7 +59,7 @@ internal static class GalleryRenderer
 
     private static (string, long) Save(EncodedImage image, string output, string name, bool full)
     {
-        using var decoded = SKBitmap.Decode(image.Bytes);
+        using var decoded = ImageCodec.Decode(image.Bytes, DecodeOptions.Strict);
         if (full)
         {
             File.WriteAllBytes(Path.Combine(output, name + ".png"), image.Bytes);
@@ -71,11 +72,11 @@ internal static class GalleryRenderer
         var path = Path.Combine(output, name + ".jpg");
         for (var quality = 86; ; quality -= 6)
         {
-            using var data = smallImage.Encode(SKEncodedImageFormat.Jpeg, quality);
-            if (data.Size <= MaxBytes || quality <= 50)
+            var data = ImageCodec.Encode(smallImage, OutputFormat.Jpeg, EncodeProfile.Compact with { JpegQuality = quality }).Bytes;
+            if (data.Length <= MaxBytes || quality <= 50)
             {
-                File.WriteAllBytes(path, data.ToArray());
-                return (Path.GetFileName(path), data.Size);
+                File.WriteAllBytes(path, data);
+                return (Path.GetFileName(path), data.Length);
             }
         }
     }

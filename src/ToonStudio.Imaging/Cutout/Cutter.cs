@@ -20,7 +20,7 @@ internal static class Cutter
     /// <param name="openHoles">Also clear enclosed background (products: a handle's hole), see <see cref="BackgroundHoles"/>.</param>
     public static CutoutImage Cut(ReadOnlyMemory<byte> encoded, bool openHoles = false)
     {
-        using var source = ImageDecoder.Decode(encoded);
+        using var source = PixelOps.Decode(encoded);
         return Cut(source, openHoles);
     }
 

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Cutout;
 using ToonStudio.Imaging.Goods.DieCut;
 using ToonStudio.Imaging.Goods.Print;
@@ -52,7 +53,7 @@ public sealed class GoodsRenderer
         var scene = new GoodsScene(surface.Canvas, w, h, art, artImage, color, SeededRandom.For(seed, 17)) { DieCut = dieCut };
         template.Draw(scene);
         using var snapshot = surface.Snapshot();
-        return ImageEncoder.Encode(snapshot, format);
+        return ImageCodec.Encode(snapshot, format, EncodeProfile.Compact);
     }
 
     private static GoodsColor PickColor(GoodsTypeInfo type, string? id)

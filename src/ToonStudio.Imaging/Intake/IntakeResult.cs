@@ -7,7 +7,7 @@ public sealed record IntakeResult(
     byte[] Png,
     int Width,
     int Height,
-    SniffedFormat SourceFormat,
+    ImageFormat SourceFormat,
     int SourceWidth,
     int SourceHeight,
     bool HasAlpha);

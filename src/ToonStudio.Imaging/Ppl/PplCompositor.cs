@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Cutout;
 using ToonStudio.Imaging.Layout;
 using ToonStudio.Imaging.Rendering;
@@ -21,7 +22,7 @@ public sealed class PplCompositor
         }
 
         var random = SeededRandom.For(request.Seed);
-        using var characterSource = ImageDecoder.Decode(request.Character);
+        using var characterSource = PixelOps.Decode(request.Character);
         using var character = Cutter.Cut(characterSource);
         using var product = Cutter.Cut(request.Product, openHoles: true);
         var (w, h) = CanvasSize.For(request.AspectRatio, characterSource.Width, characterSource.Height);
@@ -48,7 +49,7 @@ public sealed class PplCompositor
         PplStage.Draw(canvas, placement, characterImage, productImage, w, h, random);
 
         using var snapshot = surface.Snapshot();
-        return ImageEncoder.Encode(snapshot, request.Format);
+        return ImageCodec.Encode(snapshot, request.Format, EncodeProfile.Compact);
     }
 
     /// <summary>The product at the size it is drawn, its colour and light pulled toward the scene.</summary>

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging.Codecs;
 
 namespace ToonStudio.Imaging.Rendering;
 
@@ -8,6 +9,19 @@ namespace ToonStudio.Imaging.Rendering;
 /// </summary>
 internal static class PixelOps
 {
+    /// <summary>Upright unpremultiplied RGBA from encoded bytes (<see cref="DecodeOptions.Pixels"/>); bytes that do not decode are the caller's error.</summary>
+    public static SKBitmap Decode(ReadOnlyMemory<byte> encoded)
+    {
+        try
+        {
+            return ImageCodec.Decode(encoded.Span, DecodeOptions.Pixels);
+        }
+        catch (ImageDecodeException e)
+        {
+            throw new ArgumentException($"The image is not a decodable PNG, JPEG or WebP: {e.Message}", nameof(encoded), e);
+        }
+    }
+
     public static SKBitmap Copy(SKBitmap source)
     {
         var copy = new SKBitmap(source.Info);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Intake;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
@@ -55,12 +56,7 @@ public sealed class IntakeService(IOptions<GenerationOptions> options, ToonStudi
     }
 
     /// <summary>Width × height from the header alone (0 when unreadable: intake will refuse it without decoding).</summary>
-    private static long HeaderPixels(byte[] bytes)
-    {
-        using var data = SkiaSharp.SKData.CreateCopy(bytes);
-        using var codec = SkiaSharp.SKCodec.Create(data);
-        return codec is null ? 0 : (long)codec.Info.Width * codec.Info.Height;
-    }
+    private static long HeaderPixels(byte[] bytes) => ImageCodec.ReadHeader(bytes)?.Pixels ?? 0;
 
     public void Dispose()
     {

@@ -29,18 +29,18 @@ public sealed class JobResultWriter(IBlobStore blobs)
         var contentType = result.ContentType;
         try
         {
-            if (contentType != ImageEncoder.ContentType(wanted))
+            if (contentType != ImageFormat.Of(wanted).MimeType)
             {
-                var transcoded = ImageTranscoder.Transcode(bytes, wanted);
+                var transcoded = ImageCodec.Transcode(bytes, wanted);
                 (bytes, contentType) = (transcoded.Bytes, transcoded.ContentType);
             }
             else if (job.Engine != EngineRegistry.Local)
             {
                 // A provider's bytes are checked to the last pixel: a truncated download is not a success.
-                ImageTranscoder.Validate(bytes);
+                ImageCodec.Validate(bytes);
             }
         }
-        catch (InvalidDataException e)
+        catch (ImageDecodeException e)
         {
             throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, $"The provider's image cannot be decoded: {e.Message}");
         }

@@ -1,4 +1,6 @@
 using SkiaSharp;
+using ToonStudio.Imaging;
+using ToonStudio.Imaging.Codecs;
 
 namespace ToonStudio.FakeProviders;
 
@@ -14,7 +16,7 @@ public static class FakeImages
         var slot = w / Math.Max(1, inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
-            using var bitmap = SKBitmap.Decode(inputs[i]);
+            using var bitmap = TryDecode(inputs[i]);
             if (bitmap is null)
             {
                 continue;
@@ -29,9 +31,20 @@ public static class FakeImages
         var text = prompt.Length > 80 ? prompt[..80] : prompt;
         canvas.DrawText(text, 8, h - font.Size, SKTextAlign.Left, font, paint);
         using var snapshot = surface.Snapshot();
-        var skFormat = format is "jpg" or "jpeg" ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png;
-        using var data = snapshot.Encode(skFormat, 90);
-        return data.ToArray();
+        return ImageCodec.Encode(snapshot, format is "jpg" or "jpeg" ? OutputFormat.Jpeg : OutputFormat.Png, EncodeProfile.Compact).Bytes;
+    }
+
+    /// <summary>A fake draws what it can: an input that does not decode leaves its slot empty.</summary>
+    private static SKBitmap? TryDecode(byte[] input)
+    {
+        try
+        {
+            return ImageCodec.Decode(input, DecodeOptions.Strict);
+        }
+        catch (ImageDecodeException)
+        {
+            return null;
+        }
     }
 
     public static (int Width, int Height) Size(string? aspectRatio, int edge)

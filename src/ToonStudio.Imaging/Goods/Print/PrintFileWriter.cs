@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Cutout;
 using ToonStudio.Imaging.Goods.DieCut;
 using ToonStudio.Imaging.Rendering;
@@ -71,9 +72,6 @@ internal static class PrintFileWriter
     private static byte[] Encode(SKSurface surface, double dpi)
     {
         using var pixmap = surface.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
-        // zlib level 3: most of a print file is transparent, which compresses well without the slow levels.
-        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 3))
-            ?? throw new InvalidOperationException("PNG encoding failed.");
-        return PngDpi.WithDpi(data.ToArray(), dpi);
+        return PngDpi.WithDpi(ImageCodec.Encode(pixmap, OutputFormat.Png, EncodeProfile.Print), dpi);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 
@@ -84,7 +85,7 @@ public sealed class ResultDownloader(IHttpClientFactory clients, IOptionsMonitor
     }
 
     private static DownloadedImage Sniffed(byte[] bytes, string provider) =>
-        ImageSniffer.ContentType(bytes) is { } type ? new DownloadedImage(bytes, type)
+        ImageCodec.Sniff(bytes) is { IsAccepted: true } format ? new DownloadedImage(bytes, format.MimeType)
             : throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, $"{provider}'s result is not a PNG, JPEG or WebP image.");
 
     private void Refuse(bool refuse, string reason, Uri url, string provider)

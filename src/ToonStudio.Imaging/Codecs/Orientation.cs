@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace ToonStudio.Imaging.Intake;
+namespace ToonStudio.Imaging.Codecs;
 
 /// <summary>Applies an EXIF origin while drawing, so the result is upright and carries no orientation tag.</summary>
 internal static class Orientation
