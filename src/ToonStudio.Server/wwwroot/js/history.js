@@ -30,8 +30,10 @@ function thumb(job) {
   const type = job.parameters?.goodsType;
   const title = `${t(`job.${job.kind}`)}${type ? ` · ${typeNames[type]?.[lang()] ?? type}` : ""}`;
   const ok = job.status === "succeeded";
-  const pic = el("a", { class: "pic", href: pageOf(job), "aria-label": `${t("action.open")}: ${title}` },
-    ok ? [el("img", { src: api.resultUrl(job), alt: title, loading: "lazy" })] : [el("span", { text: t(`status.${job.status}`) })]);
+  const statusText = t(`status.${job.status}`);
+  // The accessible name holds the visible text: the status a thumbnail without a result shows in its place.
+  const pic = el("a", { class: "pic", href: pageOf(job), "aria-label": `${t("action.open")}: ${title}${ok ? "" : ` · ${statusText}`}` },
+    ok ? [el("img", { src: api.resultUrl(job), alt: title, loading: "lazy" })] : [el("span", { text: statusText })]);
   const del = el("button", { type: "button", class: "btn btn-sm btn-danger", text: t("action.delete") });
   del.addEventListener("click", async () => {
     // Two-step delete, inline: the first click asks, the second deletes.

@@ -8,7 +8,7 @@ export default {
   "nav.goods": "Goods",
   "nav.history": "History",
   "lang.toggle": "한국어",
-  "lang.toggleLabel": "한국어로 전환",
+  "lang.toggleLabel": "한국어 화면으로 전환",
   "footer": "ToonStudio · PPL and merchandise drafts for webtoon studios",
 
   "home.title": "ToonStudio",
