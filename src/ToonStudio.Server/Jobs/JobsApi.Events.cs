@@ -24,7 +24,9 @@ public static partial class JobsApi
         response.Headers["X-Accel-Buffering"] = "no";
         var language = Language.Of(context.Request);
         using var subscription = bus.Subscribe(id);
-        var sequence = 0;
+        // A reconnecting EventSource sends the last id it saw: number on from it, so ids never repeat within one EventSource.
+        var sequence = int.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var lastSeen) && lastSeen < int.MaxValue / 2 ? lastSeen : 0;
         string? last = null;
         try
         {
