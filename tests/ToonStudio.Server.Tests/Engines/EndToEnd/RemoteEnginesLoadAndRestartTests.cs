@@ -1,6 +1,11 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Tests.Engines.Support;
 using ToonStudio.Server.Tests.Support;
+using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Engines.EndToEnd;
 
@@ -79,18 +84,26 @@ public sealed class RemoteEnginesLoadAndRestartTests(FakesFixture fakes) : IClas
     [Fact]
     public async Task GeneratePpl_DeadlinePassesWhilePolling_Answers504AndCancelsAtReplicate()
     {
+        // The deadline, the poll interval and the wait of the request all run on this clock: the deadline passes when
+        // the test says so, after the prediction is accepted, never because the machine was slow.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T12:00:00Z", CultureInfo.InvariantCulture));
         using var app = new ToonStudioApplication(EngineHarness.Settings(fakes, new Dictionary<string, string?>
         {
-            ["ToonStudio:Generation:Timeout"] = "00:00:01",
+            ["ToonStudio:Generation:Timeout"] = "00:02:00",
+            ["ToonStudio:Replicate:PreferWait"] = "00:00:00",
             ["ToonStudio:Replicate:PollInterval"] = "00:00:00.020",
             ["ToonStudio:Replicate:MaxPollInterval"] = "00:00:00.020",
             ["ToonStudio:Replicate:MaxPolls"] = "1000",
-        }));
+        }), ToonStudioApplication.WithTime(time));
         using var client = app.CreateClient();
         var (marker, counters) = fakes.Scenario("end=stuck");
 
-        using var response = await client.PostAsync("/api/ppl-gen/generate",
+        var pending = client.PostAsync("/api/ppl-gen/generate",
             Forms.Ppl(prompt: marker, fields: new Dictionary<string, string?> { ["engine"] = "replicate" }));
+        await Wait.UntilAsync(async () => await AcceptedJobAsync(client) is not null, TimeSpan.FromSeconds(30),
+            () => $"the job to hold the prediction id (submissions: {counters.Submissions})");
+        time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        using var response = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
         var body = await response.JsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.GatewayTimeout, body.ToJsonString());
@@ -99,5 +112,12 @@ public sealed class RemoteEnginesLoadAndRestartTests(FakesFixture fakes) : IClas
         Assert.Equal("timed_out", job.Str("status"));
         Assert.Equal(1, counters.Submissions);
         Assert.Equal(1, counters.Cancels);
+    }
+
+    /// <summary>The newest job once the engine has stored its prediction id, else null.</summary>
+    private static async Task<JsonObject?> AcceptedJobAsync(HttpClient client)
+    {
+        var jobs = (await client.GetFromJsonAsync<JsonObject>("/api/v1/jobs"))?["items"]?.AsArray();
+        return jobs?.OfType<JsonObject>().FirstOrDefault(j => j["providerTaskId"] is not null);
     }
 }

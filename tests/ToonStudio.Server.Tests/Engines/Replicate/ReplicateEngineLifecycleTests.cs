@@ -1,5 +1,6 @@
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
+using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 
@@ -13,10 +14,9 @@ public sealed class ReplicateEngineLifecycleTests(FakesFixture fakes) : IClassFi
         var context = EngineAssert.Context("replicate", marker);
         using var cts = new CancellationTokenSource();
         var run = harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), context, cts.Token);
-        while (counters.Polls < 2 && !run.IsCompleted)
-        {
-            await Task.Yield();
-        }
+        await Wait.UntilAsync(() => counters.Polls >= 2 || run.IsCompleted, TimeSpan.FromSeconds(30),
+            () => $"two polls of the stuck prediction (polls: {counters.Polls})");
+        Assert.False(run.IsCompleted, "the run ended before it was canceled");
 
         await cts.CancelAsync();
 
