@@ -4,7 +4,7 @@ using ToonStudio.Imaging.Ppl;
 
 namespace ToonStudio.Benchmarks;
 
-/// <summary>A local PPL composite at 1024×1024, encoded as JPEG, from the shared samples.</summary>
+/// <summary>A local PPL composite at 1024×1024, encoded as JPEG, from the repository's samples.</summary>
 [MemoryDiagnoser]
 public class PplBenchmarks
 {

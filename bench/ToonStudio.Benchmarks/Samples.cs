@@ -1,6 +1,6 @@
 namespace ToonStudio.Benchmarks;
 
-/// <summary>The shared sample inputs, found by walking up to a <c>shared/samples</c> folder.</summary>
+/// <summary>The repository's sample inputs: <c>samples/</c> in the nearest folder up that holds ToonStudio.slnx.</summary>
 internal static class Samples
 {
     private static readonly Lazy<string> Folder = new(Find);
@@ -15,14 +15,14 @@ internal static class Samples
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "samples");
-                if (Directory.Exists(candidate))
+                var candidate = Path.Combine(dir.FullName, "samples");
+                if (File.Exists(Path.Combine(dir.FullName, "ToonStudio.slnx")) && Directory.Exists(candidate))
                 {
                     return candidate;
                 }
             }
         }
 
-        throw new DirectoryNotFoundException("shared/samples not found above the benchmark folder.");
+        throw new DirectoryNotFoundException("No samples/ folder beside a ToonStudio.slnx above the benchmark folder.");
     }
 }

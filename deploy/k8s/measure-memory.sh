@@ -5,7 +5,7 @@
 #   deploy/k8s/measure-memory.sh 40 4
 set -euo pipefail
 n=${1:-40}; parallel=${2:-4}; port=${PORT:-18080}
-root=$(cd "$(dirname "$0")/../.." && pwd); samples=${SAMPLES:-$root/../shared/samples}
+root=$(cd "$(dirname "$0")/../.." && pwd); samples=${SAMPLES:-$root/samples}
 data=$(mktemp -d)
 dotnet build "$root/src/ToonStudio.Server" -c Release -nologo -clp:ErrorsOnly >/dev/null
 ToonStudio__DataPath="$data" dotnet "$root/src/ToonStudio.Server/bin/Release/net10.0/ToonStudio.Server.dll" \

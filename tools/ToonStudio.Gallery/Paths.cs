@@ -29,20 +29,14 @@ internal static class RepoRoot
     }
 }
 
-/// <summary>The shared sample inputs: <c>shared/samples</c> beside the repository, or inside a parent folder.</summary>
+/// <summary>The sample inputs: the repository's own <c>samples/</c> folder.</summary>
 internal static class SamplesFolder
 {
     public static string Find()
     {
-        for (var dir = new DirectoryInfo(RepoRoot.Find()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/samples not found beside the repository; pass --samples DIR.");
+        var candidate = Path.Combine(RepoRoot.Find(), "samples");
+        return Directory.Exists(candidate)
+            ? candidate
+            : throw new DirectoryNotFoundException($"{candidate} not found; pass --samples DIR.");
     }
 }

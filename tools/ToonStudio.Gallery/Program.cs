@@ -1,6 +1,6 @@
 using ToonStudio.Gallery;
 
-// Renders every goods template and three PPL layouts from the shared sample inputs into docs/gallery/.
+// Renders every goods template and three PPL layouts from the repository's sample inputs (samples/) into docs/gallery/.
 // Usage: dotnet run --project tools/ToonStudio.Gallery [-- --samples DIR] [--out DIR] [--full]
 var samples = Args.Value(args, "--samples") ?? SamplesFolder.Find();
 var output = Args.Value(args, "--out") ?? Path.Combine(RepoRoot.Find(), "docs", "gallery");

@@ -4,7 +4,7 @@ using ToonStudio.Imaging.Rendering;
 namespace ToonStudio.Imaging.Goods;
 
 /// <summary>
-/// Prints the artwork onto cloth: a mesh displaced along the fold field's gradient (MOCKUPS.md "Fabric"),
+/// Prints the artwork onto cloth: a mesh displaced along the fold field's gradient (docs/mockups.md "Fabric"),
 /// with an optional pillow bulge that pulls the print toward the centre near the edges.
 /// </summary>
 internal static class FabricPrint

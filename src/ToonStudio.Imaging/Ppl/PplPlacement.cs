@@ -12,7 +12,7 @@ internal sealed record PplPlacement(
     float FloorY,
     float? TableTop)
 {
-    /// <summary>Anchors per layout (MOCKUPS.md "Composites"), product height as a ratio of the character's, jittered by the seed.</summary>
+    /// <summary>Anchors per layout (docs/mockups.md "Composites"), product height as a ratio of the character's, jittered by the seed.</summary>
     public static PplPlacement Create(PplLayoutKind kind, int w, int h, float charAspect, float productAspect, Random random)
     {
         var lightFromLeft = random.Next(2) == 0;

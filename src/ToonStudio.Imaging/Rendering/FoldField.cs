@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace ToonStudio.Imaging.Rendering;
 
 /// <summary>
-/// Soft fabric folds: a few seeded low-frequency waves (MOCKUPS.md "Fabric"). Used twice — to displace
+/// Soft fabric folds: a few seeded low-frequency waves (docs/mockups.md "Fabric"). Used twice — to displace
 /// the artwork along the gradient and to shade the cloth — so print and cloth fold together.
 /// </summary>
 internal sealed class FoldField

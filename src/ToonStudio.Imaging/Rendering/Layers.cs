@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace ToonStudio.Imaging.Rendering;
 
 /// <summary>
-/// The shading and highlight layers of a mockup (MOCKUPS.md steps 5–6), each clipped to the product's
+/// The shading and highlight layers of a mockup (docs/mockups.md steps 5–6), each clipped to the product's
 /// silhouette so the print beneath is shaded with the surface.
 /// Both are drawn with plain source-over, Skia's fast path: multiplying by a gray g is exactly source-over
 /// of black at alpha 1 − g, and screening white at alpha a is exactly source-over of that white.

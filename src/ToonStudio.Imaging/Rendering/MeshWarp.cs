@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace ToonStudio.Imaging.Rendering;
 
 /// <summary>
-/// Draws an image through a grid mesh (MOCKUPS.md "Warps"): the rasteriser samples the texture, so a
+/// Draws an image through a grid mesh (docs/mockups.md "Warps"): the rasteriser samples the texture, so a
 /// warp costs a few thousand vertices instead of a per-pixel loop. Vertex colours modulate the image,
 /// which is how a warp also carries its shading (a cylinder darkening toward its edges).
 /// </summary>

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace ToonStudio.Imaging.Rendering;
 
 /// <summary>
-/// A faint rim light on the edge of a cut-out that faces the light (MOCKUPS.md "Composites"): the silhouette
+/// A faint rim light on the edge of a cut-out that faces the light (docs/mockups.md "Composites"): the silhouette
 /// minus itself shifted away from the light leaves a thin crescent on the lit side, blurred a little and laid
 /// over the subject. It ties a pasted subject to the scene's light.
 /// </summary>

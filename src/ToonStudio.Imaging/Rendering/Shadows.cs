@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace ToonStudio.Imaging.Rendering;
 
 /// <summary>
-/// The two shadows that seat an object on a floor (MOCKUPS.md "A mockup is a stack of layers"):
+/// The two shadows that seat an object on a floor (docs/mockups.md "A mockup is a stack of layers"):
 /// a soft cast shadow of its silhouette and a tight, darker contact shadow where it touches.
 /// </summary>
 internal static class Shadows

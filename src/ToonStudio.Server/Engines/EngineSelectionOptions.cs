@@ -1,6 +1,6 @@
 namespace ToonStudio.Server.Engines;
 
-/// <summary>Which engine a generator uses when the request names none (DESIGN.md "Engines").</summary>
+/// <summary>Which engine a generator uses when the request names none (docs/architecture.md, Configuration in the README).</summary>
 public sealed class EngineSelectionOptions
 {
     public const string SectionName = "ToonStudio:Engines";

@@ -1,6 +1,6 @@
 namespace ToonStudio.Server.Errors;
 
-/// <summary>The error catalog of DESIGN.md: every failure a client sees has one of these codes.</summary>
+/// <summary>The error catalog (docs/architecture.md): every failure a client sees has one of these codes.</summary>
 public static class ErrorCode
 {
     public const string InvalidParameter = "invalid_parameter";

@@ -5,7 +5,7 @@ using System.Text;
 namespace ToonStudio.Server.Webhooks;
 
 /// <summary>
-/// Standard Webhooks signing, as Replicate does it (PROVIDERS.md §1.8): <c>v1,</c> + base64 HMAC-SHA256 over
+/// Standard Webhooks signing, as Replicate does it (docs/providers.md §1.8): <c>v1,</c> + base64 HMAC-SHA256 over
 /// <c>{webhook-id}.{webhook-timestamp}.{raw body}</c> with the key after <c>whsec_</c>.
 /// </summary>
 public static class WebhookSigner

@@ -26,10 +26,10 @@ public static class RepoPaths
         }
     }
 
-    /// <summary>shared/samples: beside the clone in CI, above the work tree here.</summary>
-    public static string Samples { get; } = FindUp(d => Directory.Exists(Path.Combine(d, "shared", "samples"))) is { } dir
-        ? Path.Combine(dir, "shared", "samples")
-        : throw new DirectoryNotFoundException($"No shared/samples folder above {TestDirectory}; the E2E tests need the sample images.");
+    /// <summary>The repository's own sample images (<c>samples/</c> beside ToonStudio.slnx).</summary>
+    public static string Samples { get; } = Directory.Exists(Path.Combine(Root, "samples"))
+        ? Path.Combine(Root, "samples")
+        : throw new DirectoryNotFoundException($"No samples folder in {Root}; the E2E tests need the sample images.");
 
     public static string Sample(string name) => Path.Combine(Samples, name);
 

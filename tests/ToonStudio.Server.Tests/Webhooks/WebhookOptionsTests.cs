@@ -26,7 +26,7 @@ public sealed class WebhookOptionsTests
     [Fact]
     public void Sign_ReplicateDocumentedScheme_MatchesIndependentComputation()
     {
-        // PROVIDERS.md §1.8: base64(HMAC-SHA256(base64decode(after "whsec_"), "id.timestamp.body")), prefixed "v1,".
+        // docs/providers.md §1.8: base64(HMAC-SHA256(base64decode(after "whsec_"), "id.timestamp.body")), prefixed "v1,".
         var options = new WebhookOptions { Secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" };
         var body = """{"id":"x"}"""u8.ToArray();
         var expected = "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(

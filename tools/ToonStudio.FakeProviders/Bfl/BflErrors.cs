@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ToonStudio.FakeProviders;
 
-/// <summary>BFL error bodies: FastAPI <c>detail</c> strings and HTTPValidationError lists (PROVIDERS.md §2.9).</summary>
+/// <summary>BFL error bodies: FastAPI <c>detail</c> strings and HTTPValidationError lists (docs/providers.md §2.9).</summary>
 public static class BflErrors
 {
     public static IResult For(int status, Scenario scenario, HttpResponse response)

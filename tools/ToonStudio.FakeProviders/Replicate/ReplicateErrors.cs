@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ToonStudio.FakeProviders;
 
-/// <summary>Replicate's error bodies as quoted in PROVIDERS.md §1.9.</summary>
+/// <summary>Replicate's error bodies as quoted in docs/providers.md §1.9.</summary>
 public static class ReplicateErrors
 {
     public const string E005 = "The input or output was flagged as sensitive. Please try again with different inputs. (E005) (uIJ6l3ruRD)";

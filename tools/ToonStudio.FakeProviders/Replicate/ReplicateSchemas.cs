@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ToonStudio.FakeProviders;
 
-/// <summary>The input schemas of the four models in PROVIDERS.md §1.5, checked the way Replicate reports violations.</summary>
+/// <summary>The input schemas of the four models in docs/providers.md §1.5, checked the way Replicate reports violations.</summary>
 public static class ReplicateSchemas
 {
     public static readonly string[] AspectRatios =

@@ -4,7 +4,7 @@ using ToonStudio.Imaging.Cutout;
 namespace ToonStudio.Imaging.Goods.DieCut;
 
 /// <summary>
-/// The cut line around an artwork (MOCKUPS.md "Die-cut goods"): its alpha dilated by the border width,
+/// The cut line around an artwork (docs/mockups.md "Die-cut goods"): its alpha dilated by the border width,
 /// smoothed, holes filled, traced and simplified. Loops are in the artwork's pixel coordinates and
 /// always enclose every pixel of the artwork that has any alpha.
 /// </summary>

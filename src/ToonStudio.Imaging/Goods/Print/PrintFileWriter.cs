@@ -7,7 +7,7 @@ using ToonStudio.Imaging.Rendering;
 namespace ToonStudio.Imaging.Goods.Print;
 
 /// <summary>
-/// The files a printer needs (MOCKUPS.md "Print files"): the design at print resolution for the type's
+/// The files a printer needs (docs/mockups.md "Print files"): the design at print resolution for the type's
 /// print size as PNG with alpha and pHYs, and for die-cut types the cut line as SVG in the same pixels.
 /// </summary>
 internal static class PrintFileWriter

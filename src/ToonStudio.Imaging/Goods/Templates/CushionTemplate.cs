@@ -5,7 +5,7 @@ namespace ToonStudio.Imaging.Goods.Templates;
 
 /// <summary>
 /// A square plush cushion: pinched corners, puffy falloff toward the seams, the artwork bulging with the
-/// filling (MOCKUPS.md "Fabric", cushion variant), piping along the edge.
+/// filling (docs/mockups.md "Fabric", cushion variant), piping along the edge.
 /// </summary>
 internal sealed class CushionTemplate : IGoodsTemplate
 {

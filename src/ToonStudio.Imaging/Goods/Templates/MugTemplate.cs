@@ -48,7 +48,7 @@ internal sealed class MugTemplate : IGoodsTemplate
         canvas.Restore();
     }
 
-    /// <summary>The cylinder warp of MOCKUPS.md: texture x → angle θ = s / R, screen x = cx + R·sin θ, the back half hidden.</summary>
+    /// <summary>The cylinder warp of docs/mockups.md: texture x → angle θ = s / R, screen x = cx + R·sin θ, the back half hidden.</summary>
     private static void WrapArt(GoodsScene scene, SKCanvas canvas)
     {
         var printHeight = (Bottom - Top) * 0.7f;

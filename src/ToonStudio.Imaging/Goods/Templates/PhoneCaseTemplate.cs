@@ -52,7 +52,7 @@ internal sealed class PhoneCaseTemplate : IGoodsTemplate
         canvas.Restore();
     }
 
-    /// <summary>A slight turn about the vertical axis: a four-corner perspective (MOCKUPS.md "Flat with perspective").</summary>
+    /// <summary>A slight turn about the vertical axis: a four-corner perspective (docs/mockups.md "Flat with perspective").</summary>
     private static SKMatrix Tilt(float degrees)
     {
         var rotate = SKMatrix.CreateRotationDegrees(degrees, 500, 500);

@@ -6,7 +6,7 @@ using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
-/// <summary>Typed client of the BFL API (PROVIDERS.md §2). The key goes in <c>x-key</c>, per request.</summary>
+/// <summary>Typed client of the BFL API (docs/providers.md §2). The key goes in <c>x-key</c>, per request.</summary>
 public sealed class BflClient(HttpClient http, IOptionsMonitor<BflOptions> options, TimeProvider time, ILogger<BflClient> log)
 {
     private readonly ProviderCall _call = new("BFL", BflOptions.KeyVariable, http, time, BflJson.Options, log);

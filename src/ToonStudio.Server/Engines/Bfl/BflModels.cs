@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
-/// <summary>FluxKontextProInputs (PROVIDERS.md §2.4); images are bare base64, as BFL's own example sends them.</summary>
+/// <summary>FluxKontextProInputs (docs/providers.md §2.4); images are bare base64, as BFL's own example sends them.</summary>
 public sealed record BflSubmitRequest(
     string Prompt,
     [property: JsonPropertyName("input_image")] string? InputImage,

@@ -7,7 +7,7 @@ using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
-/// <summary>Typed client of the Replicate predictions API (PROVIDERS.md §1). The token goes in a header, per request.</summary>
+/// <summary>Typed client of the Replicate predictions API (docs/providers.md §1). The token goes in a header, per request.</summary>
 public sealed class ReplicateClient(HttpClient http, IOptionsMonitor<ReplicateOptions> options, TimeProvider time, ILogger<ReplicateClient> log)
 {
     private readonly ProviderCall _call = new("Replicate", ReplicateOptions.TokenVariable, http, time, ReplicateJson.Options, log);

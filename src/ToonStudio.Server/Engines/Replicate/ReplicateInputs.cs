@@ -6,7 +6,7 @@ using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
-/// <summary>Maps a job onto the model's input schema (PROVIDERS.md §1.5) and passes the images inline or by upload.</summary>
+/// <summary>Maps a job onto the model's input schema (docs/providers.md §1.5) and passes the images inline or by upload.</summary>
 public sealed class ReplicateInputs(ReplicateClient client, IOptionsMonitor<ReplicateOptions> options)
 {
     private static readonly HashSet<string> AspectRatios =

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
-/// <summary>The prediction object (PROVIDERS.md §1.4), only the fields the engine reads.</summary>
+/// <summary>The prediction object (docs/providers.md §1.4), only the fields the engine reads.</summary>
 public sealed record ReplicatePrediction(
     string Id,
     string Status,
