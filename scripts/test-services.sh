@@ -13,6 +13,8 @@ install_test_dependencies() {
   [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v bc >/dev/null 2>&1 || need+=(bc)
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
   if [ "${#need[@]}" -gt 0 ]; then
     echo "== apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -20,10 +22,28 @@ install_test_dependencies() {
     apt-get -o DPkg::Lock::Timeout=600 update -qq
     apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
+  install_kustomize
   if [ ! -x "$TS_ROOT/.tools/node_modules/.bin/azurite-blob" ]; then
     echo "== npm install azurite"
     mkdir -p "$TS_ROOT/.tools"
     (cd "$TS_ROOT/.tools" && npm install --silent --no-audit --no-fund --prefix . azurite@3 >/dev/null)
+  fi
+}
+
+# The Deploy tests render deploy/k8s with `kubectl kustomize`, which needs Kustomize v4+ (components, labels,
+# patches). Debian's own kubernetes-client (kubectl 1.20) embeds Kustomize v2 and cannot render them, so the
+# package wanted is `kubectl` from the machine's apt sources; without one this warns and the Deploy tests fail.
+install_kustomize() {
+  if command -v kubectl >/dev/null 2>&1 && kubectl kustomize "$TS_ROOT/deploy/k8s/overlays/single" >/dev/null 2>&1; then
+    return 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if apt-cache policy kubectl 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    echo "== apt-get install kubectl"
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends kubectl >/dev/null
+  fi
+  if ! command -v kubectl >/dev/null 2>&1 || ! kubectl kustomize "$TS_ROOT/deploy/k8s/overlays/single" >/dev/null 2>&1; then
+    echo "test-services: no kubectl with Kustomize v4+ (the Deploy tests need \`kubectl kustomize\`); Debian's kubernetes-client is too old; the Deploy tests will fail." >&2
   fi
 }
 
