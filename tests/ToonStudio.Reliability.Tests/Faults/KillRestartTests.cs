@@ -1,5 +1,6 @@
 using ToonStudio.FakeProviders;
 using ToonStudio.Reliability.Tests.Infrastructure;
+using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Reliability.Tests.Faults;
 
@@ -27,9 +28,12 @@ public sealed class KillRestartTests(ITestOutputHelper output)
             using var response = await jobs.CreateAsync("ppl", $"holding a can [fake:{Spec(i)}]");
             return (await JobsClient.ReadJsonAsync(response.EnsureSuccessStatusCode())).GetProperty("id").GetString()!;
         }));
-        await WaitUntilAsync(() => Task.FromResult(Enumerable.Range(0, count).All(i => fakes.Counters(Spec(i)).Submissions == 1)), TimeSpan.FromSeconds(60));
-        // Every task is at the provider. Give the server a moment to have stored the task ids, then kill it mid-generation.
-        await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(id => jobs.GetJobAsync(id)))).All(j => j.TryGetProperty("providerTaskId", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String), TimeSpan.FromSeconds(2));
+        await Wait.UntilAsync(() => Enumerable.Range(0, count).All(i => fakes.Counters(Spec(i)).Submissions == 1), TimeSpan.FromSeconds(60),
+            () => $"every job submitted once at the provider ({Enumerable.Range(0, count).Count(i => fakes.Counters(Spec(i)).Submissions == 1)}/{count})");
+        // Every task is at the provider. Wait until the server has stored every task id, then kill it mid-generation.
+        var stored = 0;
+        await Wait.UntilAsync(async () => (stored = (await Task.WhenAll(ids.Select(id => jobs.GetJobAsync(id)))).Count(j => j.TryGetProperty("providerTaskId", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String)) == count,
+            TimeSpan.FromSeconds(30), () => $"every job to hold its provider task id ({stored}/{count})");
         first.KillHard();
         await first.DisposeAsync();
 
@@ -40,14 +44,5 @@ public sealed class KillRestartTests(ITestOutputHelper output)
             $"submissions per task: {string.Join(", ", Enumerable.Range(0, count).GroupBy(i => fakes.Counters(Spec(i)).Submissions).Select(g => $"{g.Key}×: {g.Count()}"))}");
         Assert.All(done.Values, job => Assert.Equal("succeeded", JobsClient.Status(job)));
         Assert.All(Enumerable.Range(0, count), i => Assert.Equal(1, fakes.Counters(Spec(i)).Submissions));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan patience)
-    {
-        var until = DateTime.UtcNow + patience;
-        while (!await condition() && DateTime.UtcNow < until)
-        {
-            await Task.Delay(100);
-        }
     }
 }

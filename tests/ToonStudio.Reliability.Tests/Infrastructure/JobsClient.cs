@@ -32,7 +32,7 @@ public sealed class JobsClient(HttpClient http)
         return await ReadJsonAsync(response, ct);
     }
 
-    /// <summary>Polls each job until all are terminal or <paramref name="patience"/> passes; returns the last view of each.</summary>
+    /// <summary>Polls each job until all are terminal and returns the last view of each; throws <see cref="TimeoutException"/> naming the jobs still open when <paramref name="patience"/> passes.</summary>
     public async Task<Dictionary<string, JsonElement>> WaitTerminalAsync(IEnumerable<string> ids, TimeSpan patience, CancellationToken ct = default)
     {
         var last = ids.ToDictionary(id => id, _ => default(JsonElement));
@@ -50,7 +50,10 @@ public sealed class JobsClient(HttpClient http)
                 await Task.Delay(250, ct);
             }
         }
-        return last;
+        return pending.Count == 0
+            ? last
+            : throw new TimeoutException($"{pending.Count} of {last.Count} jobs not terminal after {patience.TotalSeconds:0} s: " +
+                string.Join(", ", pending.Take(10).Select(id => $"{id} {Status(last[id])}")));
     }
 
     public static bool IsTerminal(JsonElement job) =>

@@ -11,4 +11,6 @@ public static class Scale
     public static int Pick(int fast, int slow) => Long ? slow : fast;
 
     public static TimeSpan Pick(TimeSpan fast, TimeSpan slow) => Long ? slow : fast;
+
+    public static string Pick(string fast, string slow) => Long ? slow : fast;
 }
