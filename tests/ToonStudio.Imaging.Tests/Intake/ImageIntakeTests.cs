@@ -53,12 +53,19 @@ public sealed class ImageIntakeTests
         using var bitmap = new SKBitmap(100, 100, SKColorType.Rgba8888, SKAlphaType.Premul);
         bitmap.Erase(SKColors.Transparent);
         using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+        // A camera-like upload: an EXIF chunk (a made-up GPS marker) and a text comment right after IHDR.
+        var input = PngChunks.InsertAfterHeader(data.ToArray(),
+            ("eXIf", [.. "MM\0*\0\0\0\u0008GPS-SECRET"u8]), ("tEXt", [.. "Comment\0shot at home"u8]));
+        Assert.NotEqual(-1, input.AsSpan().IndexOf("eXIf"u8));
+        Assert.NotEqual(-1, input.AsSpan().IndexOf("tEXt"u8));
 
-        var result = ImageIntake.Process(data.ToArray(), Limits);
+        var result = ImageIntake.Process(input, Limits);
 
         Assert.True(result.HasAlpha);
         Assert.Equal(-1, result.Png.AsSpan().IndexOf("eXIf"u8));
         Assert.Equal(-1, result.Png.AsSpan().IndexOf("tEXt"u8));
+        Assert.Equal(-1, result.Png.AsSpan().IndexOf("GPS-SECRET"u8));
+        Assert.Equal(-1, result.Png.AsSpan().IndexOf("shot at home"u8));
     }
 
     [Fact]
