@@ -12,12 +12,12 @@ internal static class PngChunks
     {
         using var output = new MemoryStream();
         output.Write(png, 0, HeaderEnd);
+        Span<byte> number = stackalloc byte[4];
         foreach (var (type, data) in chunks)
         {
             var typeAndData = new byte[4 + data.Length];
             Encoding.ASCII.GetBytes(type, typeAndData);
             data.CopyTo(typeAndData, 4);
-            Span<byte> number = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(number, (uint)data.Length);
             output.Write(number);
             output.Write(typeAndData);
