@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using ToonStudio.E2E.Tests.Infrastructure;
 using ToonStudio.E2E.Tests.Pages;
+using ToonStudio.Imaging;
 using static Microsoft.Playwright.Assertions;
 
 namespace ToonStudio.E2E.Tests;
@@ -80,6 +81,35 @@ public sealed class PplGeneratorTests(E2EFixture fixture)
         await session.Page.ReloadAsync();
         await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Generate PPL image" })).ToBeVisibleAsync();
         await Expect(page.SwitchToKorean).ToBeVisibleAsync();
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task AspectRatiosAndFormats_ComeFromTheServersCatalogue()
+    {
+        await using var session = await fixture.OpenAsync(PplPage.Path);
+        var page = new PplPage(session.Page);
+
+        var aspect = session.Page.Locator("select#aspect_ratio option");
+        await Expect(aspect).ToHaveCountAsync(OutputCatalogue.AspectRatios.Count);
+        Assert.Equal(OutputCatalogue.AspectRatios, await aspect.EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        Assert.Equal(OutputCatalogue.MatchInput, await session.Page.Locator("select#aspect_ratio").InputValueAsync());
+        var formats = session.Page.Locator("input[name=output_format]");
+        Assert.Equal(OutputCatalogue.OutputFormats, await formats.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
+        await Expect(session.Page.Locator("input[name=output_format]:checked")).ToHaveValueAsync("png");
+
+        // A choice from the catalogue reaches the job: 4:3 as WebP.
+        await page.UploadBothAsync(RepoPaths.Sample("character-pig-transparent.png"), RepoPaths.Sample("product-can-transparent.png"));
+        await session.Page.Locator("select#aspect_ratio").SelectOptionAsync("4:3");
+        await session.Page.Locator("input[name=output_format][value=webp]").CheckAsync();
+        await page.Prompt.FillAsync("캐릭터가 캔을 들고 웃는 광고 컷");
+        await page.Generate.ClickAsync();
+        await Expect(page.Card().Status).ToHaveTextAsync("완료", Generation);
+        var contentType = await page.Card().ResultImage.EvaluateAsync<string>(
+            "async img => (await fetch(img.src)).headers.get('content-type')");
+        Assert.Equal("image/webp", contentType);
+        var ratio = await page.Card().ResultImage.EvaluateAsync<double>("img => img.naturalWidth / img.naturalHeight");
+        Assert.InRange(ratio, 4.0 / 3 - 0.02, 4.0 / 3 + 0.02);
         Assert.Empty(session.Errors);
     }
 

@@ -40,7 +40,7 @@ public sealed class GoodsRenderer
             ?? throw new ArgumentException($"Unknown goods type '{request.GoodsType}'.", nameof(request));
         var color = PickColor(type, request.Color);
         // Goods have no input frame to match: match_input_image means the type's own default.
-        var aspect = request.AspectRatio == CanvasSize.MatchInput ? type.DefaultAspectRatio : request.AspectRatio;
+        var aspect = request.AspectRatio == OutputCatalogue.MatchInput ? type.DefaultAspectRatio : request.AspectRatio;
         var (w, h) = CanvasSize.For(aspect, 1, 1);
         return (type, GoodsTemplates.For(type.Id), color, w, h);
     }

@@ -6,23 +6,16 @@ namespace ToonStudio.Imaging.Layout;
 /// </summary>
 public static class CanvasSize
 {
-    public const string MatchInput = "match_input_image";
-
     private const double TargetPixels = 1024.0 * 1024.0;
 
-    public static IReadOnlyList<string> AspectRatios { get; } =
-    [
-        MatchInput, "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2",
-    ];
-
-    public static bool IsKnown(string aspectRatio) => AspectRatios.Contains(aspectRatio);
+    public static bool IsKnown(string aspectRatio) => OutputCatalogue.IsKnownAspectRatio(aspectRatio);
 
     /// <summary>The canvas for <paramref name="aspectRatio"/>; <c>match_input_image</c> uses the given size's ratio.</summary>
     public static (int Width, int Height) For(string aspectRatio, int matchWidth, int matchHeight)
     {
         ArgumentNullException.ThrowIfNull(aspectRatio);
         double ratio;
-        if (aspectRatio == MatchInput)
+        if (aspectRatio == OutputCatalogue.MatchInput)
         {
             if (matchWidth <= 0 || matchHeight <= 0)
             {
@@ -34,25 +27,12 @@ public static class CanvasSize
         }
         else
         {
-            ratio = Parse(aspectRatio);
+            ratio = OutputCatalogue.RatioValue(aspectRatio);
         }
 
         var width = Math.Sqrt(TargetPixels * ratio);
         var height = width / ratio;
         return (RoundTo16(width), RoundTo16(height));
-    }
-
-    private static double Parse(string aspectRatio)
-    {
-        if (!IsKnown(aspectRatio))
-        {
-            throw new ArgumentException(
-                $"Unknown aspect ratio '{aspectRatio}'. Allowed: {string.Join(", ", AspectRatios)}.", nameof(aspectRatio));
-        }
-
-        var parts = aspectRatio.Split(':');
-        return double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture)
-            / double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static int RoundTo16(double value) => Math.Max(16, (int)Math.Round(value / 16.0) * 16);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Generation;
@@ -7,7 +8,7 @@ using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Catalog;
 
-/// <summary>What a client can ask for: engines usable now, goods types, limits.</summary>
+/// <summary>What a client can ask for: engines usable now, aspect ratios, output formats, goods types, limits.</summary>
 public static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
@@ -21,7 +22,10 @@ public static class CatalogApi
     public sealed record EngineResponse(string Name, bool Configured, string? MissingSetting, IReadOnlyList<string> Kinds, bool Remote);
     public sealed record Defaults(string Ppl, string Goods);
     public sealed record Limits(long MaxUploadBytes, long MaxPixels, int MaxPromptLength, int MaxBatchSize, double TimeoutSeconds);
-    public sealed record EnginesResponse(IReadOnlyList<EngineResponse> Engines, Defaults Defaults, Limits Limits);
+    /// <param name="AspectRatios">Every <c>aspect_ratio</c> value, <c>match_input_image</c> first (from <see cref="OutputCatalogue"/>).</param>
+    /// <param name="OutputFormats">The <c>output_format</c> values a form offers, the default first.</param>
+    public sealed record EnginesResponse(IReadOnlyList<EngineResponse> Engines, Defaults Defaults, Limits Limits,
+        IReadOnlyList<string> AspectRatios, IReadOnlyList<string> OutputFormats);
 
     public sealed record LocalizedName(string Ko, string En);
     public sealed record ColorResponse(string Id, string Hex, LocalizedName Name);
@@ -37,7 +41,8 @@ public static class CatalogApi
         var o = options.Value;
         return TypedResults.Ok(new EnginesResponse(engines,
             new Defaults(registry.DefaultFor(JobKind.Ppl), registry.DefaultFor(JobKind.Goods)),
-            new Limits(o.MaxUploadBytes, o.MaxPixels, o.MaxPromptLength, o.MaxBatchSize, o.Timeout.TotalSeconds)));
+            new Limits(o.MaxUploadBytes, o.MaxPixels, o.MaxPromptLength, o.MaxBatchSize, o.Timeout.TotalSeconds),
+            OutputCatalogue.AspectRatios, OutputCatalogue.OutputFormats));
     }
 
     public static Ok<GoodsTypesResponse> GetGoodsTypes() => TypedResults.Ok(new GoodsTypesResponse([.. GoodsCatalog.All.Select(t =>

@@ -5,9 +5,6 @@ namespace ToonStudio.Server.Engines;
 /// <summary>The request's output_format values and what they mean.</summary>
 public static class OutputFormats
 {
-    /// <summary>Accepted on the wire; <c>jpg</c> is stored as <c>jpeg</c>.</summary>
-    public static IReadOnlyList<string> Accepted { get; } = ["png", "jpeg", "jpg", "webp"];
-
     public static string Normalize(string value) => value.Trim().ToLowerInvariant() switch
     {
         "jpg" or "jpeg" => "jpeg",

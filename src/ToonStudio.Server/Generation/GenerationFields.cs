@@ -16,7 +16,4 @@ public static class GenerationFields
     public const string GoodsColor = "goods_color";
 
     public static readonly IReadOnlySet<string> Repeatable = new HashSet<string>(StringComparer.Ordinal) { GoodsType };
-
-    public static IReadOnlyList<string> AspectRatios { get; } =
-        ["match_input_image", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
@@ -29,8 +30,8 @@ public static class GenerationRequestParser
         var rawSeed = (form.Text(F.Seed) ?? "").Trim();
         var parameters = new JobParameters(
             Prompt: prompt,
-            AspectRatio: OneOf(form, F.AspectRatio, F.AspectRatios, "match_input_image"),
-            OutputFormat: OutputFormats.Normalize(OneOf(form, F.OutputFormat, OutputFormats.Accepted, "png")),
+            AspectRatio: OneOf(form, F.AspectRatio, OutputCatalogue.AspectRatios, OutputCatalogue.MatchInput),
+            OutputFormat: OutputFormats.Normalize(OneOf(form, F.OutputFormat, OutputCatalogue.AcceptedOutputFormats, "png")),
             SafetyTolerance: SafetyTolerance(form),
             Seed: rawSeed.Length == 0 ? RandomNumberGenerator.GetInt32(0, int.MaxValue) : Seed(rawSeed),
             GoodsType: goodsTypes.FirstOrDefault(),

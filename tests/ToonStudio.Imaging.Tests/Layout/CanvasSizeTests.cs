@@ -4,7 +4,7 @@ namespace ToonStudio.Imaging.Tests.Layout;
 
 public class CanvasSizeTests
 {
-    public static TheoryData<string> Ratios() => [.. CanvasSize.AspectRatios.Where(r => r != CanvasSize.MatchInput)];
+    public static TheoryData<string> Ratios() => [.. OutputCatalogue.AspectRatios.Where(r => r != OutputCatalogue.MatchInput)];
 
     [Theory]
     [MemberData(nameof(Ratios))]
@@ -22,8 +22,8 @@ public class CanvasSizeTests
     [Fact]
     public void AspectRatios_ListsTheFourteenReplicateValues()
     {
-        Assert.Equal(14, CanvasSize.AspectRatios.Count);
-        Assert.Contains("match_input_image", CanvasSize.AspectRatios);
+        Assert.Equal(14, OutputCatalogue.AspectRatios.Count);
+        Assert.Contains("match_input_image", OutputCatalogue.AspectRatios);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class PplCompositorTests
         Assert.InRange(grassHue, 80, 140);
     }
 
-    public static TheoryData<string> AllRatios() => [.. CanvasSize.AspectRatios];
+    public static TheoryData<string> AllRatios() => [.. OutputCatalogue.AspectRatios];
 
     [Theory]
     [MemberData(nameof(AllRatios))]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Tests.Support;
 
 namespace ToonStudio.Server.Tests.Jobs;
@@ -140,6 +141,18 @@ public sealed class JobsApiTests : IDisposable
         Assert.Contains(engines["engines"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "replicate" && !e["configured"]!.GetValue<bool>());
         Assert.Equal(10, types["types"]!.AsArray().Count);
         Assert.Equal(5 * 1024 * 1024, engines["limits"]!["maxUploadBytes"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Catalog_Engines_ListTheAspectRatiosAndOutputFormatsOfTheCatalogue()
+    {
+        using var client = _app.CreateClient();
+        var engines = await (await client.GetAsync("/api/v1/engines")).JsonAsync();
+
+        Assert.Equal(OutputCatalogue.AspectRatios, engines["aspectRatios"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("match_input_image", engines["aspectRatios"]![0]!.GetValue<string>());
+        Assert.Equal(14, engines["aspectRatios"]!.AsArray().Count);
+        Assert.Equal(["png", "jpeg", "webp"], engines["outputFormats"]!.AsArray().Select(f => f!.GetValue<string>()));
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
+using ToonStudio.Imaging;
 
 namespace ToonStudio.FakeProviders;
 
 /// <summary>The input schemas of the four models in docs/providers.md §1.5, checked the way Replicate reports violations.</summary>
 public static class ReplicateSchemas
 {
-    public static readonly string[] AspectRatios =
-        ["match_input_image", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
+    /// <summary>The models' aspect_ratio enum: the same fourteen values ToonStudio's catalogue offers.</summary>
+    public static IReadOnlyList<string> AspectRatios => OutputCatalogue.AspectRatios;
 
     private static readonly string[] TopLevel = ["input", "webhook", "webhook_events_filter", "stream"];
 

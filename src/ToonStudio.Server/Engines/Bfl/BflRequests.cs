@@ -1,3 +1,4 @@
+using ToonStudio.Imaging;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
@@ -25,15 +26,13 @@ public static class BflRequests
             ProviderPrompt.SafetyTolerance(job));
     }
 
-    private static readonly string[] Ratios = ["1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
-
     /// <summary>
     /// BFL takes free-form W:H (21:9 … 9:21) and has no match_input_image: use the common ratio nearest the first
     /// input's shape (in log space, so 2:1 and 1:2 are equally far from 1:1), which also keeps it inside BFL's range.
     /// </summary>
     public static string AspectRatio(string requested, EngineInput first)
     {
-        if (requested != "match_input_image")
+        if (requested != OutputCatalogue.MatchInput)
         {
             return requested;
         }
@@ -42,12 +41,6 @@ public static class BflRequests
             return "1:1";
         }
         var target = Math.Log((double)first.Width / first.Height);
-        return Ratios.MinBy(r => Math.Abs(Math.Log(Value(r)) - target)) ?? "1:1";
-    }
-
-    private static double Value(string ratio)
-    {
-        var parts = ratio.Split(':');
-        return double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) / double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        return OutputCatalogue.FixedAspectRatios.MinBy(r => Math.Abs(Math.Log(OutputCatalogue.RatioValue(r)) - target)) ?? "1:1";
     }
 }

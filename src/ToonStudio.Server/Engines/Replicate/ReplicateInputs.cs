@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
@@ -9,9 +10,6 @@ namespace ToonStudio.Server.Engines.Replicate;
 /// <summary>Maps a job onto the model's input schema (docs/providers.md §1.5) and passes the images inline or by upload.</summary>
 public sealed class ReplicateInputs(ReplicateClient client, IOptionsMonitor<ReplicateOptions> options)
 {
-    private static readonly HashSet<string> AspectRatios =
-        ["match_input_image", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
-
     public string ModelFor(Job job) => job.Kind == JobKind.Ppl ? options.CurrentValue.PplModel : options.CurrentValue.GoodsModel;
 
     public async Task<ReplicateCreateRequest> BuildAsync(Job job, IReadOnlyList<EngineInput> inputs, CancellationToken ct)
@@ -26,7 +24,7 @@ public sealed class ReplicateInputs(ReplicateClient client, IOptionsMonitor<Repl
         var input = new Dictionary<string, object>
         {
             ["prompt"] = ProviderPrompt.For(job),
-            ["aspect_ratio"] = AspectRatios.Contains(job.Parameters.AspectRatio) ? job.Parameters.AspectRatio : "match_input_image",
+            ["aspect_ratio"] = OutputCatalogue.IsKnownAspectRatio(job.Parameters.AspectRatio) ? job.Parameters.AspectRatio : OutputCatalogue.MatchInput,
             // Replicate says jpg, not jpeg, and has no webp (a 422): ask PNG and let the server transcode.
             ["output_format"] = ProviderPrompt.WantsJpeg(job) ? "jpg" : "png",
             ["safety_tolerance"] = ProviderPrompt.SafetyTolerance(job),

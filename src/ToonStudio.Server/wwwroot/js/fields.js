@@ -1,10 +1,10 @@
 // The fields both generators share, with the earlier forms' defaults: aspect ratio (incl.
 // match_input_image), output format, fixed or random seed, safety tolerance 0–2, and the engine with
-// its availability from GET /api/v1/engines.
+// its availability. The ratios, formats and engines all come from GET /api/v1/engines: the server's
+// catalogue is the only list; until it answers (or if it fails) those fields are empty and the
+// server's defaults apply.
 import { t, has, onLangChange } from "./i18n.js";
 import { el } from "./shell.js";
-
-export const aspectRatios = ["match_input_image", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21", "2:1", "1:2"];
 
 function segmented(name, values, checked, labelOf) {
   return el("div", { class: "segmented" }, values.map((v) =>
@@ -14,7 +14,7 @@ function segmented(name, values, checked, labelOf) {
 /** Builds the shared fields into container; returns accessors used when submitting. */
 export function mountCommonFields(container, { kind, aspectExtra }) {
   const aspect = el("select", { id: "aspect_ratio", name: "aspect_ratio" });
-  const aspectValues = aspectExtra !== undefined ? [aspectExtra, ...aspectRatios] : aspectRatios;
+  let aspectValues = aspectExtra !== undefined ? [aspectExtra] : [];
   const renderAspect = () => {
     const selected = aspect.value || aspectValues[0];
     aspect.replaceChildren(...aspectValues.map((v) => el("option", {
@@ -24,7 +24,11 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
   };
   renderAspect();
 
-  const format = segmented("output_format", ["png", "jpeg", "webp"], "png", (v) => v.toUpperCase());
+  const format = el("div", { class: "segmented" });
+  const renderFormats = (values) => {
+    const selected = format.querySelector("input:checked")?.value ?? values[0];
+    format.replaceChildren(...segmented("output_format", values, selected, (v) => v.toUpperCase()).childNodes);
+  };
   const seedMode = segmented("seed_mode", ["random", "fixed"], "random", (v) => t(`seed.${v}`));
   const seedValue = el("input", { type: "number", id: "seed", name: "seed", min: "0", max: "2147483647", step: "1", inputmode: "numeric", disabled: true, "data-i18n-aria": "field.seedValue", "aria-describedby": "seed-error" });
   const safety = segmented("safety_tolerance", ["0", "1", "2"], "2", (v) => v);
@@ -91,7 +95,13 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
   };
 
   return {
-    setEngines(data) { info = data; renderEngines(); },
+    setEngines(data) {
+      info = data;
+      aspectValues = [...(aspectExtra !== undefined ? [aspectExtra] : []), ...(data.aspectRatios ?? [])];
+      renderAspect();
+      renderFormats(data.outputFormats ?? []);
+      renderEngines();
+    },
     /** Fills the fields from a job's parameters (a reopened job); the seed stays random. */
     setFrom(job) {
       const p = job.parameters ?? {};
@@ -104,7 +114,8 @@ export function mountCommonFields(container, { kind, aspectExtra }) {
     /** Appends the shared fields to a FormData; omits seed when random and engine when default. */
     fill(form) {
       if (aspect.value) form.append("aspect_ratio", aspect.value);
-      form.append("output_format", container.querySelector("input[name=output_format]:checked").value);
+      const chosen = container.querySelector("input[name=output_format]:checked");
+      if (chosen) form.append("output_format", chosen.value);
       form.append("safety_tolerance", container.querySelector("input[name=safety_tolerance]:checked").value);
       if (!seedValue.disabled && seedValue.value.trim() !== "") form.append("seed", seedValue.value.trim());
       if (engine.value) form.append("engine", engine.value);
