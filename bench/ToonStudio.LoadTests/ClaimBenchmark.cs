@@ -5,6 +5,8 @@ using ToonStudio.Server;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage.Postgres;
 using ToonStudio.Server.Storage.Sqlite;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.LoadTests;
 

@@ -17,6 +17,7 @@ ToonStudio.Server.Ops.Logging.ConsoleLogSetup.AddToonStudioConsole(builder); // 
 builder.AddToonStudioSecurity();
 builder.AddToonStudioStorage();
 builder.AddJobs();
+builder.AddGeneration();
 builder.AddWebhooks();
 builder.AddEngines();
 builder.AddReplicateEngine();

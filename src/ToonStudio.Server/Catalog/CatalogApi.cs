@@ -5,6 +5,8 @@ using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Generation;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Catalog;
 

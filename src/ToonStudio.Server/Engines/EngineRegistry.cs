@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Engines;
 

@@ -1,4 +1,5 @@
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines;
 
@@ -43,7 +44,7 @@ public interface IImageEngine
 
     /// <summary>
     /// Generates the image. When <see cref="Job.ProviderTaskId"/> is set the job was accepted by the provider
-    /// before a restart: resume that task, never submit again. Throws <see cref="Errors.ToonStudioException"/>
+    /// before a restart: resume that task, never submit again. Throws <see cref="ToonStudioException"/>
     /// with a catalog code on failure.
     /// </summary>
     Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct);

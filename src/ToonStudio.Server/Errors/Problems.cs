@@ -1,7 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using ToonStudio.Server.Generation;
 using ToonStudio.Server.Localization;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Errors;
 
@@ -24,9 +23,9 @@ public static class Problems
         {
             values.TryAdd("field", field);
         }
-        var options = context.RequestServices.GetService<IOptions<GenerationOptions>>()?.Value ?? new GenerationOptions();
-        values.TryAdd("minutes", Math.Round(options.Timeout.TotalMinutes, 1).ToString(CultureInfo.InvariantCulture));
-        values.TryAdd("limit", (options.MaxUploadBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
+        var limits = context.RequestServices.GetService<MessageLimits>() ?? MessageLimits.Default;
+        values.TryAdd("minutes", Math.Round(limits.Timeout.TotalMinutes, 1).ToString(CultureInfo.InvariantCulture));
+        values.TryAdd("limit", (limits.MaxUploadBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
         var (title, message) = ErrorMessages.For(code, Language.Of(context.Request), values);
         if (retryAfter is { } wait)
         {

@@ -3,6 +3,7 @@ using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 
@@ -24,13 +25,13 @@ public static class CompatibleApi
         return app;
     }
 
-    public static Task<IResult> GeneratePpl(HttpContext context, JobService jobs, JobWaiter waiter, IBlobStore blobs,
+    public static Task<IResult> GeneratePpl(HttpContext context, JobCreator jobs, JobWaiter waiter, IBlobStore blobs,
         IOptions<GenerationOptions> options, TimeProvider time) => GenerateAsync(context, JobKind.Ppl, jobs, waiter, blobs, options.Value, time);
 
-    public static Task<IResult> GenerateGoods(HttpContext context, JobService jobs, JobWaiter waiter, IBlobStore blobs,
+    public static Task<IResult> GenerateGoods(HttpContext context, JobCreator jobs, JobWaiter waiter, IBlobStore blobs,
         IOptions<GenerationOptions> options, TimeProvider time) => GenerateAsync(context, JobKind.Goods, jobs, waiter, blobs, options.Value, time);
 
-    private static async Task<IResult> GenerateAsync(HttpContext context, JobKind kind, JobService jobs, JobWaiter waiter, IBlobStore blobs,
+    private static async Task<IResult> GenerateAsync(HttpContext context, JobKind kind, JobCreator jobs, JobWaiter waiter, IBlobStore blobs,
         GenerationOptions options, TimeProvider time)
     {
         // Reading the upload follows the client; creating the job does not, so a job once accepted is never half-made.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 
@@ -23,13 +24,13 @@ public static partial class GenerationApi
 
     public sealed record BatchResponse(string? BatchId, IReadOnlyList<JobResponse> Jobs);
 
-    public static Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreatePplJob(HttpContext context, JobService jobs, JobWaiter waiter,
+    public static Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreatePplJob(HttpContext context, JobCreator jobs, JobWaiter waiter,
         IOptions<GenerationOptions> options, CancellationToken ct) => CreateAsync(context, JobKind.Ppl, jobs, waiter, options.Value, ct);
 
-    public static Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreateGoodsJob(HttpContext context, JobService jobs, JobWaiter waiter,
+    public static Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreateGoodsJob(HttpContext context, JobCreator jobs, JobWaiter waiter,
         IOptions<GenerationOptions> options, CancellationToken ct) => CreateAsync(context, JobKind.Goods, jobs, waiter, options.Value, ct);
 
-    public static async Task<Accepted<BatchResponse>> CreateGoodsBatch(HttpContext context, JobService jobs, IOptions<GenerationOptions> options, CancellationToken ct)
+    public static async Task<Accepted<BatchResponse>> CreateGoodsBatch(HttpContext context, JobCreator jobs, IOptions<GenerationOptions> options, CancellationToken ct)
     {
         var form = await MultipartForm.ReadAsync(context.Request, options.Value.MaxUploadBytes, GenerationFields.Repeatable, ct);
         var request = WithWebhook(context, form, GenerationRequestParser.Parse(form, JobKind.Goods, options.Value, batch: true));
@@ -41,7 +42,7 @@ public static partial class GenerationApi
             new BatchResponse(batchId, [.. created.Select(c => JobResponse.From(c.Job, null, language))]));
     }
 
-    private static async Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreateAsync(HttpContext context, JobKind kind, JobService jobs,
+    private static async Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreateAsync(HttpContext context, JobKind kind, JobCreator jobs,
         JobWaiter waiter, GenerationOptions options, CancellationToken ct)
     {
         var form = await MultipartForm.ReadAsync(context.Request, options.MaxUploadBytes, GenerationFields.Repeatable, ct);
@@ -83,7 +84,7 @@ public static partial class GenerationApi
         {
             return null;
         }
-        return key.Length <= 200 ? key : throw Errors.ToonStudioException.Invalid("Idempotency-Key", "at most 200 characters");
+        return key.Length <= 200 ? key : throw ToonStudioException.Invalid("Idempotency-Key", "at most 200 characters");
     }
 
     /// <summary>RFC 7240 <c>Prefer: wait=N</c>, capped at the configured maximum.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ToonStudio.Server.Generation;
 
+/// <summary>Limits and defaults of the create path (<c>ToonStudio:Generation</c>): deadline, upload and pixel limits, batch size.</summary>
 public sealed class GenerationOptions
 {
     public const string SectionName = "ToonStudio:Generation";
@@ -30,8 +31,4 @@ public sealed class GenerationOptions
     /// <summary>How long the longest <c>Prefer: wait=N</c> may hold a request.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxPreferWait { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Terminal jobs and their files are deleted this long after completion.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }

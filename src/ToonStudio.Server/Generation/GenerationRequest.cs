@@ -1,4 +1,5 @@
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -6,6 +6,7 @@ using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using F = ToonStudio.Server.Generation.GenerationFields;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

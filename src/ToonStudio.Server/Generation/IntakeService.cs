@@ -3,6 +3,7 @@ using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Intake;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

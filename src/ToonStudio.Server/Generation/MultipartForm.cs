@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Generation;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Hosting;
 

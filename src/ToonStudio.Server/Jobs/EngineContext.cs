@@ -1,4 +1,6 @@
 using ToonStudio.Server.Engines;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 

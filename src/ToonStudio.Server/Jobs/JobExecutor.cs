@@ -3,6 +3,8 @@ using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Ops.Tracing;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -39,6 +41,7 @@ public sealed partial class JobExecutor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(running.Token, deadline.Token, ct);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(job, running, heartbeatStop.Token);
+        var cancelWatch = WatchForCancelAsync(job.Id, bus.Subscribe(job.Id), running, heartbeatStop.Token);
         var context = new EngineContext(job, store, bus, time, running);
         run.Scope.ProviderTaskIdSource = () => context.Current.ProviderTaskId;
         Job? stored = null;
@@ -71,7 +74,7 @@ public sealed partial class JobExecutor(
             LogFailed(job.Id, e.Code, e.Detail);
             await FinishAsync(context.Current with { RetryAfterSeconds = e.RetryAfter?.TotalSeconds }, status, e.Code, e.Detail);
         }
-        catch (Exception e) when (ProblemExceptionHandler.IsStorageFull(e))
+        catch (StorageFullException e)
         {
             // The data disk or the database is full: a documented condition (507 insufficient_storage), not a bug.
             // If the row cannot be written either, FinishAsync throws and the job stays resumable for when space is back.
@@ -87,6 +90,7 @@ public sealed partial class JobExecutor(
         {
             await heartbeatStop.CancelAsync();
             await heartbeat;
+            await cancelWatch;
         }
         if (stored is not null)
         {
@@ -146,13 +150,50 @@ public sealed partial class JobExecutor(
                 }
                 return false;
             }
-            catch (Exception e) when (attempt < 4 && !ProblemExceptionHandler.IsStorageFull(e))
+            catch (Exception e) when (attempt < 4 && e is not StorageFullException)
             {
                 LogHeartbeatFailed(e, final.Id);
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), time, CancellationToken.None);
             }
         }
     }
+
+    /// <summary>
+    /// Stops the run when its row says canceled or is gone, on each "changed" signal: a cancel sent on any replica
+    /// reaches this one over the event bus (the heartbeat reads the flag too, as a fallback for a lost signal).
+    /// </summary>
+    private async Task WatchForCancelAsync(string id, IJobSubscription changes, RunningJob running, CancellationToken ct)
+    {
+        using (changes)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!await changes.WaitAsync(CancelWatchPoll, ct))
+                    {
+                        continue;
+                    }
+                    if (await store.GetAsync(id, ct) is null or { CancelRequested: true })
+                    {
+                        running.Stop(StopReason.UserCancel);
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // A failed read is not a cancel; the heartbeat still reads the flag.
+                    LogHeartbeatFailed(e, id);
+                }
+            }
+        }
+    }
+
+    private static readonly TimeSpan CancelWatchPoll = TimeSpan.FromMinutes(1);
 
     private async Task HeartbeatAsync(Job job, RunningJob running, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Jobs;
 

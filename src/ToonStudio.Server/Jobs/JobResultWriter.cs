@@ -2,6 +2,7 @@ using ToonStudio.Imaging.Codecs;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Jobs;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using ToonStudio.Server.Generation;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
-/// <summary>Deletes finished jobs and their files once <see cref="GenerationOptions.Retention"/> has passed.</summary>
-public sealed partial class JobRetentionService(IJobStore store, IBlobStore blobs, IOptions<GenerationOptions> options, TimeProvider time,
+/// <summary>Deletes finished jobs and their files once <see cref="RetentionOptions.Retention"/> has passed.</summary>
+public sealed partial class JobRetentionService(IJobStore store, IBlobStore blobs, IOptions<RetentionOptions> options, TimeProvider time,
     ILogger<JobRetentionService> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(10);

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -24,22 +26,6 @@ public sealed partial class JobRunner(
     private long _claims;
     private readonly Dictionary<string, SemaphoreSlim> _slots = engines.All.ToDictionary(
         e => e.Name, e => new SemaphoreSlim(options.Value.ConcurrencyOf(e.Name)), StringComparer.OrdinalIgnoreCase);
-
-    public int InFlight => _running.Count;
-
-    /// <summary>Stops a job running in this process at once (other replicas see the store's cancel flag on their next heartbeat).</summary>
-    public bool TryCancelLocal(string jobId)
-    {
-        if (!_running.TryGetValue(jobId, out var running))
-        {
-            return false;
-        }
-        running.Stop(StopReason.UserCancel);
-        return true;
-    }
-
-    public int InFlightFor(string engine) =>
-        _slots.TryGetValue(engine, out var slot) ? options.Value.ConcurrencyOf(engine) - slot.CurrentCount : 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

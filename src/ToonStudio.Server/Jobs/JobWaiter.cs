@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ToonStudio.Server.Localization;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 

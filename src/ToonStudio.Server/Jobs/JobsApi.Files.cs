@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Jobs;
 

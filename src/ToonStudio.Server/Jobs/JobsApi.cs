@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Localization;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -57,13 +59,13 @@ public static partial class JobsApi
         return TypedResults.Ok(JobResponse.From(job, await eta.SecondsLeftAsync(job, ct), Language.Of(context.Request)));
     }
 
-    public static async Task<Ok<JobResponse>> CancelJob(string id, HttpContext context, JobService jobs, IJobStore store, CancellationToken ct)
+    public static async Task<Ok<JobResponse>> CancelJob(string id, HttpContext context, JobControl jobs, CancellationToken ct)
     {
         var job = await jobs.CancelAsync(id, ct) ?? throw new ToonStudioException(ErrorCode.NotFound, field: "id");
         return TypedResults.Ok(JobResponse.From(job, null, Language.Of(context.Request)));
     }
 
-    public static async Task<NoContent> DeleteJob(string id, JobService jobs, CancellationToken ct) =>
+    public static async Task<NoContent> DeleteJob(string id, JobControl jobs, CancellationToken ct) =>
         await jobs.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new ToonStudioException(ErrorCode.NotFound, field: "id");
 
     internal static async Task<Job> FindAsync(IJobStore store, string id, CancellationToken ct) =>

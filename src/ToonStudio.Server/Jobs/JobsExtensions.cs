@@ -1,24 +1,23 @@
-using ToonStudio.Server.Generation;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
+/// <summary>Registers the run side of jobs: the runner, its executor, control (cancel, delete), waiting and retention.</summary>
 public static class JobsExtensions
 {
-    /// <summary>Options, intake, job creation, the runner and retention.</summary>
+    /// <summary>The runner, control, waiter, ETA and retention.</summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ToonStudioOptions>().BindConfiguration(ToonStudioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IntakeService>();
         services.AddSingleton<JobResultWriter>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         services.AddHostedService<JobRetentionService>();
-        services.AddSingleton<JobService>();
+        services.AddSingleton<JobControl>();
         services.AddSingleton<JobWaiter>();
         services.AddSingleton<ShutdownClock>();
         services.AddSingleton<EtaEstimator>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Ops;
 

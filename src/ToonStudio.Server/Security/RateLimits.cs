@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Security;
 

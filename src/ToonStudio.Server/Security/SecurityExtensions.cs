@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Security;
 

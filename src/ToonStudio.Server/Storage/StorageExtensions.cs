@@ -4,6 +4,7 @@ using ToonStudio.Server.Storage.Azure;
 using ToonStudio.Server.Storage.Folder;
 using ToonStudio.Server.Storage.Postgres;
 using ToonStudio.Server.Storage.Sqlite;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Storage;
 
@@ -12,6 +13,7 @@ public static class StorageExtensions
     /// <summary>Job store and event bus by <c>ToonStudio:Storage:Provider</c>, blob store by <c>ToonStudio:Blobs:Provider</c>.</summary>
     public static IHostApplicationBuilder AddToonStudioStorage(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ToonStudioOptions>().BindConfiguration(ToonStudioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         builder.Services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.SectionName);
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

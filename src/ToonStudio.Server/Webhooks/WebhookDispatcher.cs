@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Webhooks;
 
@@ -123,7 +125,7 @@ public sealed partial class WebhookDispatcher(
         {
             return;
         }
-        var delivery = job.Webhook ?? new WebhookDelivery();
+        var delivery = job.Webhook ?? new DeliveryState();
         if (delivery.NextAttemptAt is { } next && next > now)
         {
             watch.DueAt = next;
@@ -138,11 +140,11 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task<WebhookDelivery> AttemptAsync(Job job, WebhookDelivery delivery, CancellationToken ct)
+    private async Task<DeliveryState> AttemptAsync(Job job, DeliveryState delivery, CancellationToken ct)
     {
         var current = options.CurrentValue;
         var body = JsonSerializer.SerializeToUtf8Bytes(JobResponse.From(job, null, Language.Korean), json.Value.SerializerOptions);
-        var attempt = await sender.SendAsync(job.WebhookUrl!, WebhookDelivery.MessageId(job.Id), body, ct);
+        var attempt = await sender.SendAsync(job.WebhookUrl!, MessageId(job.Id), body, ct);
         var attempts = delivery.Attempts + 1;
         var now = time.GetUtcNow();
         var gaveUp = !attempt.Delivered && attempts >= current.MaxAttempts;
@@ -184,4 +186,7 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Resuming undelivered webhooks failed")]
     private partial void LogResumeFailed(Exception exception);
+
+    /// <summary>Same for every attempt, restart and replica: receivers deduplicate on it.</summary>
+    private static string MessageId(string jobId) => $"msg_{jobId}";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ToonStudio.Server.Tests.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Generation;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ToonStudio.Imaging;
 using ToonStudio.Server.Tests.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Jobs;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using ToonStudio.Server.Ops.Logging;
 using ToonStudio.Server.Tests.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Ops;
 

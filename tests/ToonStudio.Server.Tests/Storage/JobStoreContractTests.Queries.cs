@@ -1,5 +1,7 @@
 using ToonStudio.Server.Jobs;
 using static ToonStudio.Server.Tests.Storage.TestJobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Storage;
 

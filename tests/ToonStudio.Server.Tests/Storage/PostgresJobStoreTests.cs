@@ -2,6 +2,8 @@ using Npgsql;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage.Postgres;
 using static ToonStudio.Server.Tests.Storage.TestJobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Storage;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Webhooks;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Webhooks;
 
@@ -147,7 +149,7 @@ public sealed class WebhookTests
     }
 
     /// <summary>Reads the job row until its delivery state satisfies <paramref name="until"/>; bounded by 600 × 50 ms.</summary>
-    private static async Task<WebhookDelivery> WaitForDeliveryAsync(ToonStudioApplication app, string id, Func<WebhookDelivery, bool> until, Action? tick = null)
+    private static async Task<DeliveryState> WaitForDeliveryAsync(ToonStudioApplication app, string id, Func<DeliveryState, bool> until, Action? tick = null)
     {
         var store = app.Services.GetRequiredService<IJobStore>();
         for (var i = 0; i < 600; i++)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Bfl;
 

@@ -3,6 +3,7 @@ using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Bfl;
 

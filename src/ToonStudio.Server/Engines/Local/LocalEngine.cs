@@ -3,6 +3,7 @@ using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Imaging.Ppl;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Local;
 

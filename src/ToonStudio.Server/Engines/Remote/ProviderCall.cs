@@ -4,6 +4,7 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Remote;
 

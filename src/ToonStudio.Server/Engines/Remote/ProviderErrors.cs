@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Remote;
 

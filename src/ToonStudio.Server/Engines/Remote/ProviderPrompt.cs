@@ -1,5 +1,6 @@
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Remote;
 

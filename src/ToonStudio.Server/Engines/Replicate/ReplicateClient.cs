@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Replicate;
 

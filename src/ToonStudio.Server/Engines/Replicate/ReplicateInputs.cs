@@ -4,6 +4,7 @@ using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Replicate;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Ops.Logging;
 

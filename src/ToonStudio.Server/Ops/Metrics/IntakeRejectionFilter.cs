@@ -1,4 +1,5 @@
 using ToonStudio.Server.Errors;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Ops.Metrics;
 

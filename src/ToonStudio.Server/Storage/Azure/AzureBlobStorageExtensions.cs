@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Azure;
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Azure;
 

@@ -1,5 +1,7 @@
+using ToonStudio.Server.Core;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Folder;
 
@@ -20,14 +22,24 @@ public sealed class FolderBlobStore(IOptions<ToonStudioOptions> options) : IBlob
     public async Task<BlobInfo> PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken ct)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content.Span))[..32] + "\"";
-        await WriteAtomicallyAsync(path, content, ct);
-        await WriteAtomicallyAsync(path + ".meta", System.Text.Encoding.UTF8.GetBytes($"{contentType}\n{etag}"), ct);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await WriteAtomicallyAsync(path, content, ct);
+            await WriteAtomicallyAsync(path + ".meta", System.Text.Encoding.UTF8.GetBytes($"{contentType}\n{etag}"), ct);
+        }
+        catch (IOException e) when ((e.HResult & 0xFFFF) is DiskFull or WindowsDiskFull)
+        {
+            throw new StorageFullException("blob store", e);
+        }
         return new BlobInfo(content.Length, contentType, etag);
     }
 
     /// <summary>Blobs up to this size are served from memory: one read instead of a file handle held across the response.</summary>
+    private const int DiskFull = 28; // ENOSPC
+    private const int WindowsDiskFull = 0x70; // ERROR_DISK_FULL
+
     private const int SmallBlob = 256 * 1024;
 
     public Task<BlobContent?> OpenReadAsync(string key, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 

@@ -1,12 +1,16 @@
 using Npgsql;
 using NpgsqlTypes;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 
 public sealed partial class PostgresJobStore
 {
-    public async Task<Job?> RequestCancelAsync(string id, DateTimeOffset now, CancellationToken ct)
+    public Task<Job?> RequestCancelAsync(string id, DateTimeOffset now, CancellationToken ct) => FullAsStorageFull(() => RequestCancelCoreAsync(id, now, ct));
+
+    private async Task<Job?> RequestCancelCoreAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -20,7 +24,7 @@ public sealed partial class PostgresJobStore
         var job = found[0];
         if (job.Status == JobStatus.Queued)
         {
-            job = job with { Status = JobStatus.Canceled, CompletedAt = now, ErrorCode = Errors.ErrorCode.Canceled, Stage = null };
+            job = job with { Status = JobStatus.Canceled, CompletedAt = now, ErrorCode = ErrorCode.Canceled, Stage = null };
         }
         await using var write = new NpgsqlCommand($"""
             update {_t} set cancel_requested = true, status = @status, completed_at = @completed, data = @data where id = @id
@@ -60,7 +64,9 @@ public sealed partial class PostgresJobStore
         return await QueryAsync($"select {PostgresJobRows.Columns} from {_t} {filter} order by created_at desc, id desc limit @limit", ct, [.. args]);
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct) =>
+    public Task<bool> DeleteAsync(string id, CancellationToken ct) => FullAsStorageFull(() => DeleteCoreAsync(id, ct));
+
+    private async Task<bool> DeleteCoreAsync(string id, CancellationToken ct) =>
         await ExecuteAsync($"delete from {_t} where id = @id", ct, ("id", id)) == 1;
 
     public async Task<IReadOnlyList<TimeSpan>> RecentDurationsAsync(JobKind kind, string engine, int count, CancellationToken ct)

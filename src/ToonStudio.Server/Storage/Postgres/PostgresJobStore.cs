@@ -2,6 +2,8 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 
@@ -25,7 +27,9 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
 
     public ValueTask DisposeAsync() => _retention.DisposeAsync();
 
-    public async Task<JobCreateResult> CreateAsync(Job job, CancellationToken ct)
+    public Task<JobCreateResult> CreateAsync(Job job, CancellationToken ct) => FullAsStorageFull(() => CreateCoreAsync(job, ct));
+
+    private async Task<JobCreateResult> CreateCoreAsync(Job job, CancellationToken ct)
     {
         // ON CONFLICT on the key: a concurrent twin on any replica inserts nothing and returns the winner's row.
         // The loop covers the winner being deleted between the two statements.
@@ -55,7 +59,9 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
     public async Task<Job?> GetAsync(string id, CancellationToken ct) =>
         (await QueryAsync($"select {PostgresJobRows.Columns} from {_t} where id = @id", ct, ("id", id))).FirstOrDefault();
 
-    public async Task<Job?> TryClaimAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public Task<Job?> TryClaimAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct) => FullAsStorageFull(() => TryClaimCoreAsync(owner, engines, now, lease, ct));
+
+    private async Task<Job?> TryClaimCoreAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         if (engines.Count == 0)
         {
@@ -94,14 +100,18 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
         return claimed.Count == 0 ? null : claimed[0] with { LeaseUntil = until };
     }
 
-    public async Task<bool> RenewLeaseAsync(string id, string owner, DateTimeOffset until, CancellationToken ct) =>
+    public Task<bool> RenewLeaseAsync(string id, string owner, DateTimeOffset until, CancellationToken ct) => FullAsStorageFull(() => RenewLeaseCoreAsync(id, owner, until, ct));
+
+    private async Task<bool> RenewLeaseCoreAsync(string id, string owner, DateTimeOffset until, CancellationToken ct) =>
         await ExecuteAsync($"update {_t} set lease_until = @until where id = @id and lease_owner = @owner and status = 'running'", ct,
             ("id", id), ("owner", owner), ("until", until.ToUnixTimeMilliseconds())) == 1;
 
     /// <summary>Does nothing: other replicas hold live leases in the same table (<see cref="IsExclusive"/> is false).</summary>
     public Task<int> ReleaseAllLeasesAsync(CancellationToken ct) => Task.FromResult(0);
 
-    public async Task<bool> UpdateAsync(Job job, CancellationToken ct)
+    public Task<bool> UpdateAsync(Job job, CancellationToken ct) => FullAsStorageFull(() => UpdateCoreAsync(job, ct));
+
+    private async Task<bool> UpdateCoreAsync(Job job, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"""
             update {_t} set status = @status, started_at = @started, completed_at = @completed, data = @data,
@@ -111,5 +121,18 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
             """);
         PostgresJobRows.Add(cmd, job);
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>PostgreSQL's "disk full" (SQLSTATE 53100) becomes the storage-full error every store raises.</summary>
+    private static async Task<T> FullAsStorageFull<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DiskFull)
+        {
+            throw new StorageFullException("job store", e);
+        }
     }
 }

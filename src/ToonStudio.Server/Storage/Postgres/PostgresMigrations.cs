@@ -1,4 +1,5 @@
 using Npgsql;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 

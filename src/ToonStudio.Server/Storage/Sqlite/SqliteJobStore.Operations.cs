@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Sqlite;
 
@@ -95,7 +97,7 @@ public sealed partial class SqliteJobStore
         }
         if (job.Status == JobStatus.Queued)
         {
-            job = job with { Status = JobStatus.Canceled, CompletedAt = now, ErrorCode = Errors.ErrorCode.Canceled, Stage = null };
+            job = job with { Status = JobStatus.Canceled, CompletedAt = now, ErrorCode = ErrorCode.Canceled, Stage = null };
             var (sql, parameters) = Upsert(job, insert: false);
             await using var update = Command(c, t, sql, parameters);
             await update.ExecuteNonQueryAsync(ct);

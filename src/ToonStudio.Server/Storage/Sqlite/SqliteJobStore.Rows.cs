@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Sqlite;
 

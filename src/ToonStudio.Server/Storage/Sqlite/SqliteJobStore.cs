@@ -1,6 +1,8 @@
+using ToonStudio.Server.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Sqlite;
 
@@ -10,6 +12,8 @@ namespace ToonStudio.Server.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteJobStore(IOptions<ToonStudioOptions> options) : IJobStore, IDisposable
 {
+    private const int SqliteFull = 13; // SQLITE_FULL
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -69,6 +73,10 @@ public sealed partial class SqliteJobStore(IOptions<ToonStudioOptions> options) 
             var result = await work(connection, transaction);
             await transaction.CommitAsync(ct);
             return result;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            throw new StorageFullException("job store", e);
         }
         finally
         {

@@ -2,6 +2,7 @@ using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
 using static ToonStudio.Server.Tests.Engines.Support.EngineAssert;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 
@@ -84,7 +85,7 @@ public sealed class ReplicateEngineFailureTests(FakesFixture fakes) : IClassFixt
     {
         var (marker, counters) = fakes.Scenario(spec);
 
-        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(ToonStudio.Server.Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
+        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
 
         Assert.Equal(1, counters.Submissions);
         Assert.Equal(counters.Rejected + 1, counters.SubmitAttempts);
@@ -129,7 +130,7 @@ public sealed class ReplicateEngineFailureTests(FakesFixture fakes) : IClassFixt
     {
         var (marker, counters) = fakes.Scenario("polls=2 poll-http=503 poll-times=1");
 
-        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(ToonStudio.Server.Jobs.JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
+        await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), Context("replicate", marker), CancellationToken.None);
 
         Assert.Equal(1, counters.SubmitAttempts);
         Assert.Equal(3, counters.Polls);

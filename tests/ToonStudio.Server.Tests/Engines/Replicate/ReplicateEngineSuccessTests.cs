@@ -1,5 +1,6 @@
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 

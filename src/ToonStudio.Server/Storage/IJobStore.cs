@@ -1,4 +1,5 @@
-namespace ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
+namespace ToonStudio.Server.Storage;
 
 public sealed record JobQuery(JobKind? Kind, JobStatus? Status, int Limit, string? Before, string? BatchId = null);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Storage;
 
 /// <summary>The single-process event bus: one bounded, coalescing channel per subscriber.</summary>
 public sealed class InProcessJobEventBus : IJobEventBus

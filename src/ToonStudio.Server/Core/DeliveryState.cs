@@ -1,10 +1,10 @@
-namespace ToonStudio.Server.Webhooks;
+namespace ToonStudio.Server.Core;
 
 /// <summary>
-/// Progress of a job's webhook, kept on the job row (so it survives a restart and any replica can read it). Written
-/// only once the job is terminal, by <see cref="WebhookDispatcher"/>.
+/// Progress of delivering a finished job to its callback URL, kept on the job row so it survives a restart and any
+/// replica can read it. Written only once the job is terminal.
 /// </summary>
-public sealed record WebhookDelivery
+public sealed record DeliveryState
 {
     public int Attempts { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
@@ -15,7 +15,4 @@ public sealed record WebhookDelivery
     public string? LastError { get; init; }
 
     public bool Done => DeliveredAt is not null || GaveUp;
-
-    /// <summary>Same for every attempt, restart and replica: receivers deduplicate on it.</summary>
-    public static string MessageId(string jobId) => $"msg_{jobId}";
 }

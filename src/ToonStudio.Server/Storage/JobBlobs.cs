@@ -1,4 +1,4 @@
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Storage;
 
 /// <summary>Blob keys of a job: every file of a job lives under one prefix, so delete is one call.</summary>
 public static class JobBlobs

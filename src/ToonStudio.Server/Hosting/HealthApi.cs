@@ -3,7 +3,7 @@ using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
-namespace ToonStudio.Server.Ops;
+namespace ToonStudio.Server.Hosting;
 
 /// <summary>Probes: <c>/healthz</c> says the process answers; <c>/readyz</c> that its stores answer too.</summary>
 public static class HealthApi

@@ -1,4 +1,4 @@
-namespace ToonStudio.Server.Errors;
+namespace ToonStudio.Server.Core;
 
 /// <summary>
 /// A failure with a catalog code. <see cref="Detail"/> is safe to show a user (never a key, never a URL with

@@ -1,4 +1,4 @@
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Core;
 
 public enum JobKind { Ppl, Goods }
 
@@ -18,8 +18,8 @@ public sealed record JobParameters(
 public sealed record JobArtifact(string Name, string ContentType, long Length);
 
 /// <summary>
-/// One generation. Rows live in <see cref="IJobStore"/>; images live in the blob store under
-/// <c>jobs/{Id}/…</c> (see <see cref="JobBlobs"/>).
+/// One generation. Rows live in the job store; images live in the blob store under
+/// <c>jobs/{Id}/…</c> .
 /// </summary>
 public sealed record Job
 {
@@ -37,7 +37,7 @@ public sealed record Job
     /// <summary>Where the finished job is POSTed, signed (optional; checked against ToonStudio:Webhooks:AllowedHosts).</summary>
     public string? WebhookUrl { get; init; }
     /// <summary>Progress of that delivery, written by the webhook dispatcher once the job is terminal.</summary>
-    public Webhooks.WebhookDelivery? Webhook { get; init; }
+    public DeliveryState? Webhook { get; init; }
 
     public JobStatus Status { get; init; } = JobStatus.Queued;
     public string? Stage { get; init; }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ToonStudio.Server;
+namespace ToonStudio.Server.Storage;
 
 /// <summary>Root options: where the embedded store keeps its files.</summary>
 public sealed class ToonStudioOptions

@@ -1,4 +1,4 @@
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Storage;
 
 /// <summary>
 /// "Something changed" signals; the job row in <see cref="IJobStore"/> stays the single source of truth, so a

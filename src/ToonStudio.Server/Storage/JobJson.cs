@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ToonStudio.Server.Core;
 
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Storage;
 
 /// <summary>How job rows serialize in the stores (not the API shape, which is <see cref="JobResponse"/>).</summary>
 public static class JobJson

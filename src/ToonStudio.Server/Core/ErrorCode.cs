@@ -1,4 +1,4 @@
-namespace ToonStudio.Server.Errors;
+namespace ToonStudio.Server.Core;
 
 /// <summary>The error catalog (docs/architecture.md): every failure a client sees has one of these codes.</summary>
 public static class ErrorCode

@@ -2,24 +2,22 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
-using ToonStudio.Server.Errors;
-using ToonStudio.Server.Generation;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Ops.Tracing;
 using ToonStudio.Server.Storage;
 
-namespace ToonStudio.Server.Jobs;
+namespace ToonStudio.Server.Generation;
 
 /// <summary>Creates jobs from validated requests: engine choice, intake, inputs stored, row inserted, runners woken.</summary>
-public sealed class JobService(
+public sealed class JobCreator(
     IJobStore store,
     IBlobStore blobs,
     IJobEventBus bus,
     EngineRegistry engines,
     IntakeService intake,
-    JobRunner runner,
-    JobWaiter waiter,
     IOptions<GenerationOptions> options,
     TimeProvider time,
     ToonStudioMetrics metrics,
@@ -44,46 +42,6 @@ public sealed class JobService(
             results.Add(await CreateOneAsync(request, engine.Name, types[i], inputs, key, hash, batchId, ct));
         }
         return results;
-    }
-
-    public async Task<Job?> CancelAsync(string id, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var job = await store.RequestCancelAsync(id, now, ct);
-        if (job is { Status: JobStatus.Canceled, StartedAt: null } && job.CompletedAt == now)
-        {
-            // Canceled while queued: it never reaches the runner, so it is counted here.
-            metrics.JobCompleted(job.Kind, job.Engine, JobStatus.Canceled, now - job.CreatedAt);
-        }
-        if (job is not null)
-        {
-            runner.TryCancelLocal(id);
-            await bus.PublishChangedAsync(id, ct);
-        }
-        return job;
-    }
-
-    private static readonly TimeSpan DeleteWait = TimeSpan.FromSeconds(10);
-
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
-    {
-        var job = await store.GetAsync(id, ct);
-        if (job is null)
-        {
-            return false;
-        }
-        if (!job.IsTerminal)
-        {
-            // Cancel first and give the run a moment to stop (and cancel at the provider), so no run is left
-            // writing files after the delete. A run that does not stop in time sees the row gone on its next
-            // heartbeat, stops as canceled, and removes whatever it wrote (JobExecutor).
-            await CancelAsync(id, ct);
-            await waiter.WaitAsync(id, DeleteWait, ct);
-        }
-        await blobs.DeletePrefixAsync(JobBlobs.Prefix(id), CancellationToken.None);
-        await store.DeleteAsync(id, CancellationToken.None);
-        await bus.PublishChangedAsync(id, CancellationToken.None);
-        return true;
     }
 
     private async Task<JobCreateResult> CreateOneAsync(GenerationRequest request, string engine, string? goodsType, List<byte[]> inputs,
