@@ -2,11 +2,11 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ToonStudio.Server;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 using ToonStudio.Server.Storage.Postgres;
 using ToonStudio.Server.Storage.Sqlite;
-using ToonStudio.Server.Core;
-using ToonStudio.Server.Storage;
 
 namespace ToonStudio.LoadTests;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Engines;

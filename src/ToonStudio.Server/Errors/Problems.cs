@@ -1,6 +1,6 @@
 using System.Globalization;
-using ToonStudio.Server.Localization;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Localization;
 
 namespace ToonStudio.Server.Errors;
 

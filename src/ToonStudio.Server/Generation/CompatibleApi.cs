@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Storage;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Ops.Metrics;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using F = ToonStudio.Server.Generation.GenerationFields;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Imaging.Codecs;
 using ToonStudio.Imaging.Intake;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Generation;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using ToonStudio.Server.Errors;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Generation;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Generation;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Hosting;
 

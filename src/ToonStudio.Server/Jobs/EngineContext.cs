@@ -1,5 +1,5 @@
-using ToonStudio.Server.Engines;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;

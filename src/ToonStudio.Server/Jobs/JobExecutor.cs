@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Ops.Tracing;
-using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;

@@ -1,5 +1,5 @@
-using ToonStudio.Server.Localization;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Localization;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;

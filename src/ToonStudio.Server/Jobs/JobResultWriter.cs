@@ -1,8 +1,8 @@
 using ToonStudio.Imaging.Codecs;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Storage;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Jobs;
 

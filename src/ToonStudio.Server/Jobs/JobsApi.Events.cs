@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ToonStudio.Server.Localization;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Localization;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;

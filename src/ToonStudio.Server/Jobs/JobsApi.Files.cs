@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Storage;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Jobs;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Localization;
-using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;

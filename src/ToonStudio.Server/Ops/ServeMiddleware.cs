@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using ToonStudio.Server.Errors;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Ops;
 

@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using ToonStudio.Server.Errors;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Security;
 

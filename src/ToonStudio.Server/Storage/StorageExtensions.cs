@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage.Azure;
 using ToonStudio.Server.Storage.Folder;
 using ToonStudio.Server.Storage.Postgres;
 using ToonStudio.Server.Storage.Sqlite;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Storage;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
-using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Webhooks;

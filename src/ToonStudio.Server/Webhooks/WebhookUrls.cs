@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Webhooks;
 

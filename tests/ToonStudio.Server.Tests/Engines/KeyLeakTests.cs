@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines;
 

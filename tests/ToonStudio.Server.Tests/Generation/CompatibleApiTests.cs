@@ -1,6 +1,6 @@
 using System.Net;
-using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Tests.Support;
 
 namespace ToonStudio.Server.Tests.Generation;
 

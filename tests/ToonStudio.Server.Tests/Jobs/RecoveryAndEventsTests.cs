@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Tests.Support;
 
 namespace ToonStudio.Server.Tests.Jobs;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Ops.Logging;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Ops;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Ops;
 

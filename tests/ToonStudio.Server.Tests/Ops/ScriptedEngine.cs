@@ -1,7 +1,7 @@
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Ops;
 

@@ -1,7 +1,7 @@
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using static ToonStudio.Server.Tests.Storage.TestJobs;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Storage;
 

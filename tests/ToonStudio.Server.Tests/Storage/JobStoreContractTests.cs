@@ -1,7 +1,7 @@
-using ToonStudio.Server.Jobs;
-using static ToonStudio.Server.Tests.Storage.TestJobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
+using static ToonStudio.Server.Tests.Storage.TestJobs;
 
 namespace ToonStudio.Server.Tests.Storage;
 

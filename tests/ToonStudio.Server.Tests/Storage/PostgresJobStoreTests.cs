@@ -1,9 +1,9 @@
 using Npgsql;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 using ToonStudio.Server.Storage.Postgres;
 using static ToonStudio.Server.Tests.Storage.TestJobs;
-using ToonStudio.Server.Core;
-using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Storage;
 

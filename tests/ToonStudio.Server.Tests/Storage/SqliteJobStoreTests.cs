@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 using ToonStudio.Server.Storage.Sqlite;
 using static ToonStudio.Server.Tests.Storage.TestJobs;
-using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Storage;
 

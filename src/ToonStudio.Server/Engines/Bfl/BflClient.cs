@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Bfl;
 

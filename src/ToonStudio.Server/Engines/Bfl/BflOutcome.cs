@@ -1,8 +1,8 @@
 using System.Text.Json;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Bfl;
 

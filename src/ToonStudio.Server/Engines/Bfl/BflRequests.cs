@@ -1,8 +1,8 @@
 using ToonStudio.Imaging;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Bfl;
 

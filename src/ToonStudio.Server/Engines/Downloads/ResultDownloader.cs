@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Imaging.Codecs;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Downloads;
 

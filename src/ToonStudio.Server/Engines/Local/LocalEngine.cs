@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Imaging.Ppl;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Local;
 

@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Ops.Metrics;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Remote;
 

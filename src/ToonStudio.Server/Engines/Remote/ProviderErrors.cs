@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using ToonStudio.Server.Errors;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Engines.Remote;
 

@@ -1,6 +1,6 @@
 using ToonStudio.Imaging.Goods;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Remote;
 

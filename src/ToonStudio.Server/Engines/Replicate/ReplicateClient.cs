@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Replicate;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Replicate;
 

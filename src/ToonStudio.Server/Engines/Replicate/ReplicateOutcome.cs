@@ -1,7 +1,7 @@
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Engines.Replicate;
 

@@ -1,5 +1,5 @@
-using ToonStudio.Server.Errors;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Ops.Metrics;
 

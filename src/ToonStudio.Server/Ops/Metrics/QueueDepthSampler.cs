@@ -1,5 +1,5 @@
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Ops.Metrics;

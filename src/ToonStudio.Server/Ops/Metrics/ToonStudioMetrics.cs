@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Ops.Metrics;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Logging;
-using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Ops.Tracing;

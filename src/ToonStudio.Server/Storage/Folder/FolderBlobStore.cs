@@ -1,6 +1,6 @@
-using ToonStudio.Server.Core;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Folder;

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Sqlite;

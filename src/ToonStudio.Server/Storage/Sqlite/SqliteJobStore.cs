@@ -1,6 +1,6 @@
-using ToonStudio.Server.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
 

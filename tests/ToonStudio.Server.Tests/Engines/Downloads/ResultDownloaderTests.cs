@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Tests.Engines.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.Downloads;
 

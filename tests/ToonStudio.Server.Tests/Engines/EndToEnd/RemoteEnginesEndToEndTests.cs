@@ -1,7 +1,7 @@
 using System.Net;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Tests.Engines.Support;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.EndToEnd;
 

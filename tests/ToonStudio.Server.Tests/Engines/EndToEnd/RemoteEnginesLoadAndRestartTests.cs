@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Tests.Engines.Support;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Server.Core;
 using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Engines.EndToEnd;

@@ -1,3 +1,4 @@
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
 using ToonStudio.Server.Core;

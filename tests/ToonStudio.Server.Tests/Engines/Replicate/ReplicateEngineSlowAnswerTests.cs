@@ -1,8 +1,8 @@
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
 using static ToonStudio.Server.Tests.Engines.Support.EngineAssert;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 

@@ -1,7 +1,7 @@
 using SkiaSharp;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Engines.Support;
 
