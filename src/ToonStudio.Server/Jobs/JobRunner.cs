@@ -27,6 +27,9 @@ public sealed partial class JobRunner(
     private readonly Dictionary<string, SemaphoreSlim> _slots = engines.All.ToDictionary(
         e => e.Name, e => new SemaphoreSlim(options.Value.ConcurrencyOf(e.Name)), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Jobs this process is running now.</summary>
+    public int InFlight => _running.Count;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (store.IsExclusive)

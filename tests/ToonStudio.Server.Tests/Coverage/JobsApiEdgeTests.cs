@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Support;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Coverage;
 

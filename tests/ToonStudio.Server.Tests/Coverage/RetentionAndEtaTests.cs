@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
+using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Coverage;
 

@@ -7,6 +7,8 @@ using ToonStudio.Server.Tests.Ops;
 using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Tests.Webhooks;
 using ToonStudio.Server.Webhooks;
+using ToonStudio.Server.Core;
+using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Coverage;
 
@@ -31,7 +33,7 @@ public sealed class RunnerAndWebhookEdgeTests
         return (await response.JsonAsync()).Str("id");
     }
 
-    private static async Task<WebhookDelivery> WaitForDeliveryAsync(ToonStudioApplication app, string id)
+    private static async Task<DeliveryState> WaitForDeliveryAsync(ToonStudioApplication app, string id)
     {
         var store = app.Services.GetRequiredService<IJobStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
