@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Tests.Coverage;
 

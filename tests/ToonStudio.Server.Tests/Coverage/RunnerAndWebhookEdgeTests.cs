@@ -2,13 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Storage;
 using ToonStudio.Server.Tests.Ops;
 using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Tests.Webhooks;
 using ToonStudio.Server.Webhooks;
-using ToonStudio.Server.Core;
-using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Tests.Coverage;
 
