@@ -13,7 +13,7 @@ using ToonStudio.Server.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddToonStudioHosting();
-ToonStudio.Server.Ops.Logging.ConsoleLogSetup.AddToonStudioConsole(builder); // readable console in Development, startup banner
+ConsoleLogSetup.AddToonStudioConsole(builder); // readable console in Development, startup banner
 builder.AddToonStudioSecurity();
 builder.AddToonStudioStorage();
 builder.AddJobs();

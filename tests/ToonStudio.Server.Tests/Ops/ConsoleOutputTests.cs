@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Server.Ops.Logging;
+using ToonStudio.Server.Hosting;
 using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Ops;

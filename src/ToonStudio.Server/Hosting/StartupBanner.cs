@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ToonStudio.Server.Engines;
-using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Core;
 
-namespace ToonStudio.Server.Ops.Logging;
+namespace ToonStudio.Server.Hosting;
 
 /// <summary>Once the server listens, logs where the UI is, which engines can be used and how to enable the others.</summary>
 internal sealed partial class StartupBanner(

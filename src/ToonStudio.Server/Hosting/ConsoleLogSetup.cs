@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 
-namespace ToonStudio.Server.Ops.Logging;
+namespace ToonStudio.Server.Hosting;
 
 /// <summary>
 /// Readable console lines for a person running the server in Development (the simple formatter, one line each),
