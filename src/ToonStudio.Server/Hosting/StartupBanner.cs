@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ToonStudio.Server.Engines;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines;
 
 namespace ToonStudio.Server.Hosting;
 

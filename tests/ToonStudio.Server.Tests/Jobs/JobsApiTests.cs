@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ToonStudio.Imaging;
-using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Tests.Support;
 
 namespace ToonStudio.Server.Tests.Jobs;
 

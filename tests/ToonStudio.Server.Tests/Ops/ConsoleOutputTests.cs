@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Hosting;
+using ToonStudio.Server.Jobs;
 using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Ops;
