@@ -11,11 +11,11 @@ namespace ToonStudio.Cli.Batch;
 /// already in --out are skipped, and each job carries an Idempotency-Key so an interrupted run's jobs are picked
 /// up, not paid twice. Exit 0 all done, 1 some failed, 2 the server cannot be reached.
 /// </summary>
-internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCommand.Settings>
+internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCommand.BatchSettings>
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".webp"];
 
-    public sealed class Settings : ServerSettings
+    public sealed class BatchSettings : ServerSettings
     {
         [CommandOption("--characters <DIR>")]
         [Description("Folder of character images (PNG, JPEG, WebP)")]
@@ -53,7 +53,7 @@ internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCom
             : ValidationResult.Success();
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, BatchSettings settings, CancellationToken cancellationToken)
     {
         var characters = Directory.EnumerateFiles(settings.Characters)
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))

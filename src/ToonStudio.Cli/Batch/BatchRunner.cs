@@ -3,7 +3,7 @@ using ToonStudio.Cli.Api;
 namespace ToonStudio.Cli.Batch;
 
 /// <summary>Makes one batch item: submit (idempotently), wait, download result and optional artifacts.</summary>
-internal sealed class BatchRunner(ToonStudioClient client, BatchCommand.Settings settings)
+internal sealed class BatchRunner(ToonStudioClient client, BatchCommand.BatchSettings settings)
 {
     /// <summary>Null when the item is done; else why it failed. <see cref="ServerUnreachableException"/> propagates (stops the batch).</summary>
     public async Task<string?> RunAsync(BatchItem item, CancellationToken ct)

@@ -10,9 +10,9 @@ namespace ToonStudio.Cli.Smoke;
 /// The runbook's post-deploy check: health, readiness, one PPL and one goods job end to end (result downloaded
 /// and checked to be an image), with timings. Exit 0 pass, 1 a check failed, 2 the server cannot be reached.
 /// </summary>
-internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCommand.Settings>
+internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCommand.SmokeSettings>
 {
-    public sealed class Settings : ServerSettings
+    public sealed class SmokeSettings : ServerSettings
     {
         [CommandOption("--ppl-engine <ENGINE>")]
         [Description("local, replicate or bfl; default: the server's choice")]
@@ -29,7 +29,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
 
     private sealed record Row(string Check, bool Passed, string Detail, string Engine, string JobId, TimeSpan Time);
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SmokeSettings settings, CancellationToken cancellationToken)
     {
         using var client = ToonStudioClient.Create(settings);
         var rows = new List<Row>();
@@ -74,7 +74,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
         }
     }
 
-    private static async Task<Row> JobAsync(ToonStudioClient client, string name, string path, MultipartFormDataContent form, Settings settings, CancellationToken ct)
+    private static async Task<Row> JobAsync(ToonStudioClient client, string name, string path, MultipartFormDataContent form, SmokeSettings settings, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -97,7 +97,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
         }
     }
 
-    private static MultipartFormDataContent PplForm(Settings settings)
+    private static MultipartFormDataContent PplForm(SmokeSettings settings)
     {
         var form = new MultipartFormDataContent
         {
@@ -115,7 +115,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
         return form;
     }
 
-    private static MultipartFormDataContent GoodsForm(Settings settings)
+    private static MultipartFormDataContent GoodsForm(SmokeSettings settings)
     {
         var form = new MultipartFormDataContent
         {
