@@ -5,6 +5,19 @@ namespace ToonStudio.Imaging.Tests.Intake;
 /// <summary>JPEGs with an EXIF orientation tag, made in the test: a landscape picture whose top-left quadrant is red.</summary>
 internal static class ExifJpeg
 {
+    /// <summary>Each EXIF orientation 1–8: whether it swaps the axes, and where the red quadrant lands once upright (x, y: 0 or 1).</summary>
+    public static TheoryData<int, bool, int, int> Orientations { get; } = new()
+    {
+        { 1, false, 0, 0 },
+        { 2, false, 1, 0 },
+        { 3, false, 1, 1 },
+        { 4, false, 0, 1 },
+        { 5, true, 0, 0 },
+        { 6, true, 1, 0 },
+        { 7, true, 1, 1 },
+        { 8, true, 0, 1 },
+    };
+
     public static byte[] Create(int width, int height, int orientation)
     {
         using var bitmap = new SKBitmap(width, height);
