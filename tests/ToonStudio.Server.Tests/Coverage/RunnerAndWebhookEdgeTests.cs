@@ -9,6 +9,7 @@ using ToonStudio.Server.Tests.Ops;
 using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Tests.Webhooks;
 using ToonStudio.Server.Webhooks;
+using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Coverage;
 
@@ -36,16 +37,12 @@ public sealed class RunnerAndWebhookEdgeTests
     private static async Task<DeliveryState> WaitForDeliveryAsync(ToonStudioApplication app, string id)
     {
         var store = app.Services.GetRequiredService<IJobStore>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!timeout.IsCancellationRequested)
-        {
-            if ((await store.GetAsync(id, CancellationToken.None))?.Webhook is { Done: true } delivery)
-            {
-                return delivery;
-            }
-            await Task.Delay(20, CancellationToken.None);
-        }
-        throw new TimeoutException($"The webhook of job {id} was neither delivered nor given up.");
+        DeliveryState? delivery = null;
+        await Wait.UntilAsync(
+            async () => (delivery = (await store.GetAsync(id, CancellationToken.None))?.Webhook) is { Done: true },
+            TimeSpan.FromSeconds(30),
+            () => $"the webhook of job {id} delivered or given up");
+        return delivery!;
     }
 
     /// <summary>Puts a queued job straight into the store, as a replica would have left it, and wakes the runner.</summary>
@@ -176,10 +173,7 @@ public sealed class RunnerAndWebhookEdgeTests
             time.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(engine.Canceled.Task, Task.Delay(20, timeout.Token));
         }
-        while (runner.InFlight > 0)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Wait.UntilAsync(() => runner.InFlight == 0, TimeSpan.FromSeconds(30), () => $"the runner to let go of job {id} ({runner.InFlight} in flight)");
 
         var job = await app.Services.GetRequiredService<IJobStore>().GetAsync(id, CancellationToken.None);
         Assert.NotNull(job);
