@@ -60,5 +60,9 @@ for project in tests/*/*.Tests.csproj; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 [ "$failed" -eq 0 ] || [ "$status" -ne 0 ] || status=1
+if [ "$failed" -ne 0 ] && ls "$results"/*.trx >/dev/null 2>&1; then
+  echo "== failed tests"
+  awk -f scripts/trx-failures.awk "$results"/*.trx
+fi
 echo "Tests: ${passed} passed, ${failed} failed"
 exit "$status"
