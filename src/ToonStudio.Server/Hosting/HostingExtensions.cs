@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
@@ -33,30 +34,27 @@ public static class HostingExtensions
         return builder;
     }
 
-    public static WebApplication UseToonStudioHosting(this WebApplication app)
+    /// <summary>Routing misses (404/405) under <c>/api</c> answer in the catalog's shape too (for <c>UseStatusCodePages</c>).</summary>
+    public static async Task ApiStatusCodePage(StatusCodeContext context)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(async context =>
+        var http = context.HttpContext;
+        if (http.Request.Path.StartsWithSegments("/api"))
         {
-            // Routing misses (404/405) answer in the catalog's shape too.
-            var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api"))
-            {
-                var code = http.Response.StatusCode == 404 ? ErrorCode.NotFound : ErrorCode.InvalidParameter;
-                await Problems.Create(http, code, $"HTTP {http.Response.StatusCode}", "path",
-                    new Dictionary<string, string> { ["allowed"] = "see /openapi/v1.json" }).ExecuteAsync(http);
-            }
-        });
-        app.UseSecurityHeaders();
-        var webRoot = WebRoot(app.Environment);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webRoot });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = webRoot,
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
-        });
-        return app;
+            var code = http.Response.StatusCode == 404 ? ErrorCode.NotFound : ErrorCode.InvalidParameter;
+            await Problems.Create(http, code, $"HTTP {http.Response.StatusCode}", "path",
+                new Dictionary<string, string> { ["allowed"] = "see /openapi/v1.json" }).ExecuteAsync(http);
+        }
     }
+
+    /// <summary><c>/</c> and the page folders answer with their <c>index.html</c> (for <c>UseDefaultFiles</c>).</summary>
+    public static DefaultFilesOptions UiDefaultFiles(IWebHostEnvironment environment) => new() { FileProvider = WebRoot(environment) };
+
+    /// <summary>The UI's files, revalidated on every load (for <c>UseStaticFiles</c>).</summary>
+    public static StaticFileOptions UiStaticFiles(IWebHostEnvironment environment) => new()
+    {
+        FileProvider = WebRoot(environment),
+        OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+    };
 
     /// <summary>
     /// The UI's files: the content root's wwwroot (dotnet run, tests), else the copy beside the assembly

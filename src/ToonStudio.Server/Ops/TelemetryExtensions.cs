@@ -13,7 +13,7 @@ public static class TelemetryExtensions
     /// <summary>
     /// Metrics for <c>/metrics</c> (ToonStudio's instruments, ASP.NET Core, HttpClient and the runtime's own
     /// <c>System.Runtime</c> meter, built into .NET 9+ so no runtime instrumentation package is needed),
-    /// traces over OTLP only when an endpoint is configured, the request/result log lines, and
+    /// traces over OTLP only when an endpoint is configured, and
     /// <c>ToonStudio:Serve</c> (<see cref="ServeOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddToonStudioTelemetry(this IHostApplicationBuilder builder)
@@ -25,7 +25,6 @@ public static class TelemetryExtensions
         builder.Services.TryAddSingleton<ToonStudioMetrics>();
         builder.Services.AddSingleton<JobTraceLinks>();
         builder.Services.AddHostedService<QueueDepthSampler>();
-        builder.Services.AddSingleton<IStartupFilter, RequestLogStartupFilter>();
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("toonstudio"))
@@ -64,15 +63,4 @@ public static class TelemetryExtensions
 
     private static bool IsProbeOrScrape(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
-
-    /// <summary>Outermost, so the log lines see the final status and a refused generator never reaches the endpoints.</summary>
-    private sealed class RequestLogStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseMiddleware<RequestLogMiddleware>();
-            app.UseMiddleware<ServeMiddleware>();
-            next(app);
-        };
-    }
 }

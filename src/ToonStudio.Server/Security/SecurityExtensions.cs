@@ -21,15 +21,6 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>CORS first (a preflight carries no key), then the key check, then the rate limit (which partitions by key).</summary>
-    public static WebApplication UseToonStudioSecurity(this WebApplication app)
-    {
-        app.UseCors(CorsPolicy);
-        app.UseMiddleware<ApiKeyMiddleware>();
-        app.UseRateLimiter();
-        return app;
-    }
-
     private sealed class ConfigureCors(IOptions<ToonStudioCorsOptions> options) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
     {
         public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions cors) => cors.AddPolicy(CorsPolicy, policy =>
