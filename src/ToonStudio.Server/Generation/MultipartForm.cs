@@ -25,8 +25,6 @@ public sealed class MultipartForm
 
     public IReadOnlyList<string> TextValues(string name) => _text.TryGetValue(name, out var values) ? values : [];
 
-    public bool Has(string name) => _text.ContainsKey(name) || _files.ContainsKey(name);
-
     public static async Task<MultipartForm> ReadAsync(HttpRequest request, long maxFileBytes, IReadOnlySet<string> repeatable, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)

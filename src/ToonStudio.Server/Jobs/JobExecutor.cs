@@ -13,7 +13,7 @@ public sealed partial class JobExecutor(
     IJobStore store,
     IJobEventBus bus,
     EngineRegistry engines,
-    JobResultWriter results,
+    JobFiles results,
     Storage.IBlobStore blobs,
     IOptions<RunnerOptions> options,
     TimeProvider time,

@@ -6,8 +6,8 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
-/// <summary>Moves a job's images between the blob store and the engines.</summary>
-public sealed class JobResultWriter(IBlobStore blobs)
+/// <summary>A job's files in the blob store: loads its inputs for the engine, stores its result and artifacts.</summary>
+public sealed class JobFiles(IBlobStore blobs)
 {
     public async Task<IReadOnlyList<EngineInput>> LoadInputsAsync(Job job, CancellationToken ct)
     {

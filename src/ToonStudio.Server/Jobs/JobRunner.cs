@@ -27,9 +27,6 @@ public sealed partial class JobRunner(
     private readonly Dictionary<string, SemaphoreSlim> _slots = engines.All.ToDictionary(
         e => e.Name, e => new SemaphoreSlim(options.Value.ConcurrencyOf(e.Name)), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Jobs this process is running now.</summary>
-    public int InFlight => _running.Count;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (store.IsExclusive)
@@ -84,7 +81,7 @@ public sealed partial class JobRunner(
         }
         var slot = _slots[job.Engine];
         await slot.WaitAsync(stoppingToken);
-        var running = new RunningJob(job.Id);
+        var running = new RunningJob();
         _running[job.Id] = running;
         running.Completion = RunAsync(job, running, slot);
         return true;

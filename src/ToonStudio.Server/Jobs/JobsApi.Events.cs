@@ -34,7 +34,7 @@ public static partial class JobsApi
         {
             while (true)
             {
-                var json = JsonSerializer.Serialize(JobResponse.From(job, await eta.SecondsLeftAsync(job, ct), language), ProblemJson);
+                var json = JsonSerializer.Serialize(JobResponse.From(job, await eta.SecondsLeftAsync(job, ct), language), JobEventJson);
                 if (json != last)
                 {
                     await response.WriteAsync($"id: {++sequence}\nevent: job\ndata: {json}\n\n", ct);
@@ -59,5 +59,6 @@ public static partial class JobsApi
         }
     }
 
-    private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
+    /// <summary>How a job is written into an event's data line.</summary>
+    private static readonly JsonSerializerOptions JobEventJson = new(JsonSerializerDefaults.Web);
 }

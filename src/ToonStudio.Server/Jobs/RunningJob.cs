@@ -1,12 +1,11 @@
 namespace ToonStudio.Server.Jobs;
 
 /// <summary>The in-process handle of a job being worked on: its stop switch and the reason it was pulled.</summary>
-internal sealed class RunningJob(string id) : IDisposable
+internal sealed class RunningJob : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private int _reason;
 
-    public string Id { get; } = id;
     public Task Completion { get; set; } = Task.CompletedTask;
     public CancellationToken Token => _stop.Token;
     public StopReason Reason => (StopReason)Volatile.Read(ref _reason);

@@ -35,8 +35,6 @@ public sealed partial class WebhookDispatcher(
 
     private readonly ConcurrentDictionary<string, Watch> _watched = new(StringComparer.Ordinal);
 
-    public int Watching => _watched.Count;
-
     /// <summary>Follow this job until its webhook is delivered or given up.</summary>
     public void Follow(string jobId)
     {

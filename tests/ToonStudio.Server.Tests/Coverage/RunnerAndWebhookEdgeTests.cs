@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
+using ToonStudio.Server.Ops.Metrics;
 using ToonStudio.Server.Storage;
 using ToonStudio.Server.Tests.Ops;
 using ToonStudio.Server.Tests.Support;
@@ -150,6 +153,8 @@ public sealed class RunnerAndWebhookEdgeTests
             new Dictionary<string, string?> { ["ToonStudio:Runner:Lease"] = "00:00:30", ["ToonStudio:Generation:Timeout"] = "00:10:00" },
             ToonStudioApplication.Combine(ToonStudioApplication.WithEngine(engine), ToonStudioApplication.WithTime(time)));
         using var client = app.CreateClient();
+        // The app's own in-flight gauge (toonstudio_jobs_in_flight): +1 when a run starts, -1 once the runner let go of it.
+        using var inFlight = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), ToonStudioMetrics.MeterName, "toonstudio_jobs_in_flight");
         using var created = await client.PostAsync("/api/v1/goods", Forms.Goods());
         var id = (await created.JsonAsync()).Str("id");
         await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -165,7 +170,6 @@ public sealed class RunnerAndWebhookEdgeTests
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
         // The heartbeat renews every lease/3 = 10 s of the fake clock.
-        var runner = app.Services.GetRequiredService<JobRunner>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!engine.Canceled.Task.IsCompleted)
         {
@@ -173,7 +177,8 @@ public sealed class RunnerAndWebhookEdgeTests
             time.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(engine.Canceled.Task, Task.Delay(20, timeout.Token));
         }
-        await Wait.UntilAsync(() => runner.InFlight == 0, TimeSpan.FromSeconds(30), () => $"the runner to let go of job {id} ({runner.InFlight} in flight)");
+        await Wait.UntilAsync(() => inFlight.GetMeasurementSnapshot() is { Count: 2 } m && m.Sum(x => x.Value) == 0, TimeSpan.FromSeconds(30),
+            () => $"the runner to let go of job {id} (in-flight changes: {string.Join(", ", inFlight.GetMeasurementSnapshot().Select(x => x.Value))})");
 
         var job = await app.Services.GetRequiredService<IJobStore>().GetAsync(id, CancellationToken.None);
         Assert.NotNull(job);

@@ -13,7 +13,7 @@ public static class BflRegistration
     {
         var services = builder.Services;
         services.AddOptions<BflOptions>().BindConfiguration(BflOptions.SectionName)
-            .PostConfigure<IConfiguration>((o, config) => o.ApiKey = RemoteKeys.Read(config, BflOptions.KeyVariable))
+            .PostConfigure<IConfiguration>((o, config) => o.ApiKey = RemoteProviderSetup.Read(config, BflOptions.KeyVariable))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);

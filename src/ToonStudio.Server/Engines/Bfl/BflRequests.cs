@@ -16,15 +16,15 @@ public static class BflRequests
             throw new ToonStudioException(ErrorCode.InvalidParameter, "BFL needs the job's input images.", "input_image");
         }
         return new BflSubmitRequest(
-            ProviderPrompt.For(job),
+            ProviderSettings.For(job),
             Convert.ToBase64String(inputs[0].Png),
             job.Kind == JobKind.Ppl ? Convert.ToBase64String(inputs[1].Png) : null,
             job.Parameters.Seed,
             AspectRatio(job.Parameters.AspectRatio, inputs[0]),
             // BFL says jpeg, not jpg, and has no webp: ask PNG and let the server transcode.
-            ProviderPrompt.WantsJpeg(job) ? "jpeg" : "png",
+            ProviderSettings.WantsJpeg(job) ? "jpeg" : "png",
             PromptUpsampling: false,
-            ProviderPrompt.SafetyTolerance(job));
+            ProviderSettings.SafetyTolerance(job));
     }
 
     /// <summary>

@@ -5,10 +5,10 @@ using ToonStudio.Server.Jobs;
 namespace ToonStudio.Server.Engines.Remote;
 
 /// <summary>
-/// The prompt sent to a provider. Goods jobs lead with the catalog's tuned English prompt for their type (what
-/// the product is, that the character must stay as drawn) and add the user's words as the specific request.
+/// What both providers are sent for a job: the prompt (goods jobs lead with the catalog's tuned English prompt for
+/// their type and add the user's words as the specific request), the clamped safety tolerance and the output format.
 /// </summary>
-public static class ProviderPrompt
+public static class ProviderSettings
 {
     public static string For(Job job)
     {

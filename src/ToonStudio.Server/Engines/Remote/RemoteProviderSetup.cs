@@ -2,7 +2,8 @@ using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Remote;
 
-public static class RemoteKeys
+/// <summary>What the Replicate and BFL registrations share: reading the provider's key and counting its HTTP attempts.</summary>
+public static class RemoteProviderSetup
 {
     /// <summary>REPLICATE_API_TOKEN / BFL_API_KEY from the configuration root, trimmed (secrets often end in a newline); null when blank.</summary>
     public static string? Read(IConfiguration configuration, string variable) =>

@@ -24,11 +24,11 @@ public sealed class ReplicateInputs(ReplicateClient client, IOptionsMonitor<Repl
         }
         var input = new Dictionary<string, object>
         {
-            ["prompt"] = ProviderPrompt.For(job),
+            ["prompt"] = ProviderSettings.For(job),
             ["aspect_ratio"] = OutputCatalogue.IsKnownAspectRatio(job.Parameters.AspectRatio) ? job.Parameters.AspectRatio : OutputCatalogue.MatchInput,
             // Replicate says jpg, not jpeg, and has no webp (a 422): ask PNG and let the server transcode.
-            ["output_format"] = ProviderPrompt.WantsJpeg(job) ? "jpg" : "png",
-            ["safety_tolerance"] = ProviderPrompt.SafetyTolerance(job),
+            ["output_format"] = ProviderSettings.WantsJpeg(job) ? "jpg" : "png",
+            ["safety_tolerance"] = ProviderSettings.SafetyTolerance(job),
             ["seed"] = job.Parameters.Seed,
         };
         for (var i = 0; i < fields.Length; i++)

@@ -13,7 +13,7 @@ public static class ReplicateRegistration
     {
         var services = builder.Services;
         services.AddOptions<ReplicateOptions>().BindConfiguration(ReplicateOptions.SectionName)
-            .PostConfigure<IConfiguration>((o, config) => o.ApiToken = RemoteKeys.Read(config, ReplicateOptions.TokenVariable))
+            .PostConfigure<IConfiguration>((o, config) => o.ApiToken = RemoteProviderSetup.Read(config, ReplicateOptions.TokenVariable))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddResultDownloads();
         services.TryAddSingleton(TimeProvider.System);

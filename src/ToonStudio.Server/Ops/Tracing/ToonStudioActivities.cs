@@ -15,7 +15,6 @@ public static class ToonStudioActivities
     public const string JobIdTag = "toonstudio.job_id";
     public const string KindTag = "toonstudio.kind";
     public const string EngineTag = "toonstudio.engine";
-    public const string ProviderTaskIdTag = "toonstudio.provider_task_id";
 
     /// <summary>Marks the current job span with its final status; anything but success is an error span.</summary>
     public static void RecordOutcome(string status, string? errorCode)
