@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Storage;
@@ -141,6 +142,12 @@ public sealed partial class WebhookDispatcher(
     private async Task<DeliveryState> AttemptAsync(Job job, DeliveryState delivery, CancellationToken ct)
     {
         var current = options.CurrentValue;
+        if (!StillAllowed(job.WebhookUrl!, current))
+        {
+            // The allowlist is read again before every attempt: a host taken off it (or webhooks turned off) gets nothing more.
+            LogNoLongerAllowed(job.Id, delivery.Attempts);
+            return delivery with { LastError = "host no longer allowed", GaveUp = true, NextAttemptAt = null };
+        }
         var body = JsonSerializer.SerializeToUtf8Bytes(JobResponse.From(job, null, Language.Korean), json.Value.SerializerOptions);
         var attempt = await sender.SendAsync(job.WebhookUrl!, MessageId(job.Id), body, ct);
         var attempts = delivery.Attempts + 1;
@@ -165,6 +172,9 @@ public sealed partial class WebhookDispatcher(
         };
     }
 
+    private static bool StillAllowed(string url, WebhookOptions current) =>
+        current.Enabled && Uri.TryCreate(url, UriKind.Absolute, out var uri) && new HostAllowlist(current.AllowedHosts).IsAllowed(uri);
+
     private void Forget(string id)
     {
         if (_watched.TryRemove(id, out var watch))
@@ -178,6 +188,9 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of job {JobId} attempt {Attempt} failed: {Error} (given up: {GaveUp})")]
     private partial void LogAttemptFailed(string jobId, int attempt, string? error, bool gaveUp);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of job {JobId} given up after {Attempts} attempts: its host is no longer in ToonStudio:Webhooks:AllowedHosts")]
+    private partial void LogNoLongerAllowed(string jobId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook dispatch for job {JobId} failed")]
     private partial void LogVisitFailed(Exception exception, string jobId);

@@ -26,8 +26,8 @@ public static class WebhookExtensions
                     AllowAutoRedirect = false,
                     UseCookies = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    // The same guard as result downloads: a name resolving to a private address (DNS rebinding) is refused
-                    // unless the allowlist names that host exactly.
+                    // The same guard as result downloads: a name resolving to a private address (DNS rebinding) is always
+                    // refused; only an IP literal named exactly in the allowlist may be private.
                     ConnectCallback = (context, ct) => SafeConnect.ConnectAsync(context, new HostAllowlist(options.CurrentValue.AllowedHosts), ct),
                 };
             })

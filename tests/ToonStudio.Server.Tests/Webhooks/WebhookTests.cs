@@ -117,6 +117,35 @@ public sealed class WebhookTests
         Directory.Delete(dataPath, recursive: true);
     }
 
+    [Fact]
+    public async Task Retry_HostRemovedFromTheAllowlist_GivenUpWithoutAnotherAttempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500);
+        var dataPath = Path.Combine(Path.GetTempPath(), "toonstudio-tests", Guid.NewGuid().ToString("N"));
+        var settings = Settings(receiver, 8);
+        settings["ToonStudio:Webhooks:FirstRetryDelay"] = "01:00:00";
+        string id;
+        using (var first = new ToonStudioApplication(settings, dataPath: dataPath))
+        {
+            using var client = first.CreateClient();
+            id = await CreateAsync(client, $"{receiver.Origin}/hook");
+            await WaitForDeliveryAsync(first, id, d => d.Attempts == 1);
+        }
+
+        // The operator takes the receiver off the allowlist; the retry comes due an hour later (fake clock).
+        settings["ToonStudio:Webhooks:AllowedHosts:0"] = "hooks.example.com";
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var second = new ToonStudioApplication(settings, ToonStudioApplication.WithTime(clock), dataPath);
+        _ = second.CreateClient();
+        var delivery = await WaitForDeliveryAsync(second, id, d => d.Done, () => clock.Advance(TimeSpan.FromMinutes(5)));
+
+        Assert.True(delivery.GaveUp);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Equal("host no longer allowed", delivery.LastError);
+        Assert.Single(receiver.Requests);
+        Directory.Delete(dataPath, recursive: true);
+    }
+
     [Theory]
     [InlineData("http://example.com/hook")]
     [InlineData("https://example.com/hook")]

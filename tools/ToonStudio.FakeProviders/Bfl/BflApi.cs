@@ -36,6 +36,11 @@ public static class BflApi
         {
             return BflErrors.For(401, scenario, request.HttpContext.Response);
         }
+        if (ScenarioFaults.Redirect(scenario, "redirect", request.HttpContext.Response) is { } redirect)
+        {
+            counters.Reject();
+            return redirect;
+        }
         if (body.Error is not null)
         {
             return Results.Json(body.Error, statusCode: 422);

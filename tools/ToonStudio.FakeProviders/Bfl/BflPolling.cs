@@ -26,6 +26,11 @@ public static class BflPolling
             return Results.Json(new JsonObject { ["id"] = id, ["status"] = "Task not found" });
         }
         counters.Poll();
+        if (ScenarioFaults.Redirect(task.Scenario, "poll-redirect", request.HttpContext.Response) is { } redirect)
+        {
+            counters.Reject();
+            return redirect;
+        }
         await ScenarioFaults.DelayAsync(task.Scenario, "poll-delay", ct);
         if (ScenarioFaults.Take(state, task.Scenario, "poll-http", "poll-times") is { } status)
         {

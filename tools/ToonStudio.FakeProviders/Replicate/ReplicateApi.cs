@@ -45,6 +45,11 @@ public static class ReplicateApi
         {
             return ReplicateErrors.For(401, scenario, request.HttpContext.Response);
         }
+        if (ScenarioFaults.Redirect(scenario, "redirect", request.HttpContext.Response) is { } redirect)
+        {
+            counters.Reject();
+            return redirect;
+        }
         if (body is null)
         {
             return ReplicateErrors.For(400, scenario, request.HttpContext.Response);

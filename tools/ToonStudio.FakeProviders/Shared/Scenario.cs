@@ -5,7 +5,7 @@ namespace ToonStudio.FakeProviders;
 /// <summary>
 /// What a request asks the fake to do, from a marker in its prompt: <c>[fake:end=e005 polls=3 tag=t1]</c>.
 /// Keys: end, polls, http, times, retry-after, retry_after, poll-http, poll-times, delay, poll-delay, latency, chaos-5xx, chaos-429, chaos-hang, malformed,
-/// output, expire (ms), tag. The whole marker is the key of its counters, so a unique tag isolates a test.
+/// output, expire (ms), redirect, poll-redirect, redirect-status, tag. The whole marker is the key of its counters, so a unique tag isolates a test.
 /// </summary>
 public sealed partial record Scenario(string Key, IReadOnlyDictionary<string, string> Values)
 {

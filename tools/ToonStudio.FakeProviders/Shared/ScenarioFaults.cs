@@ -17,6 +17,21 @@ public static class ScenarioFaults
         return used <= times ? status : null;
     }
 
+    /// <summary>
+    /// A redirect instead of an answer when the scenario names a target: <c>redirect=http://127.0.0.1:9/x</c> (on
+    /// submit) or <c>poll-redirect=…</c> (on get_result); 307 unless <c>redirect-status</c> says otherwise. A client
+    /// that follows it would send its key to that host.
+    /// </summary>
+    public static IResult? Redirect(Scenario scenario, string key, HttpResponse response)
+    {
+        if (scenario.Get(key) is not { Length: > 0 } target)
+        {
+            return null;
+        }
+        response.Headers.Location = target;
+        return Results.StatusCode(scenario.Int("redirect-status", 307));
+    }
+
     /// <summary>The fixed latency of this request's task: <c>latency=ms</c>, else <see cref="FakeProvidersOptions.Latency"/>.</summary>
     public static TimeSpan Latency(FakeState state, Scenario scenario) =>
         scenario.Get("latency") is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms, System.Globalization.CultureInfo.InvariantCulture)) : state.Options.Latency;

@@ -25,9 +25,11 @@ public sealed class BflOptions
 
     /// <summary>
     /// Hosts a <c>polling_url</c> may point at (it carries our key). Same syntax as the download allowlist; the
-    /// BaseUrl's own origin is always allowed. BFL answers with regional hosts (api.eu1.bfl.ai …).
+    /// BaseUrl's own origin is always allowed. The default is BFL's documented API hosts by exact name — the global
+    /// one, the EU and US multi-cluster ones and the legacy single-cluster ones — never a wildcard: a subdomain
+    /// anyone can get pointed somewhere (a dangling record, a delivery bucket) must not receive the key.
     /// </summary>
-    public string[] PollingHosts { get; set; } = ["*.bfl.ai", "*.bfl.ml"];
+    public string[] PollingHosts { get; set; } = ["api.bfl.ai", "api.eu.bfl.ai", "api.us.bfl.ai", "api.eu1.bfl.ai", "api.us1.bfl.ai"];
 
     /// <summary>BFL's cap on active tasks per key (429 beyond it), kept below on our side so load never meets it.</summary>
     [Range(1, 1000)]

@@ -19,7 +19,7 @@ public static class BflRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ToonStudioMetrics>();
         // No default HttpClient logging: its Trace header lines carry the raw x-key value in their state.
-        services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+        services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers().UseProviderHandler()
             .AddProviderResilience("bfl", sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("bfl");
         services.AddSingleton<BflConcurrency>();

@@ -11,7 +11,8 @@ public sealed class DownloadOptions
     /// <summary>
     /// Hosts results may come from: <c>replicate.delivery</c> (https only), <c>*.bfl.ai</c> (any subdomain, https
     /// only), or an entry with scheme and port, <c>http://127.0.0.2:9000</c>, which admits exactly that origin
-    /// (how the fakes are allowed). IP literals and names resolving to private addresses need an exact entry.
+    /// (how the fakes are allowed). A private address is reached only through an IP
+    /// literal named exactly (<c>http://10.0.0.5:9000</c>): a host name resolving to one is always refused.
     /// </summary>
     [Required, MinLength(1)]
     public string[] AllowedHosts { get; set; } = ["replicate.delivery", "*.replicate.delivery", "*.bfl.ai"];

@@ -56,7 +56,7 @@ public sealed class HostAllowlist
         return false;
     }
 
-    /// <summary>True when the host is named exactly (not only through a wildcard): then a private address is the operator's choice.</summary>
+    /// <summary>True when the host is named exactly (not only through a wildcard): for an IP literal, a private address is then the operator's choice.</summary>
     public bool IsNamedExactly(string host) =>
         _entries.Any(e => !e.Wildcard && e.Host.Trim('[', ']') == host.ToLowerInvariant().Trim('[', ']'));
 }

@@ -28,6 +28,9 @@ public static class ProviderErrors
             {
                 RetryAfter = RetryAfter.FromHeader(response, time) ?? RetryAfter.FromBody(body) ?? TimeSpan.FromSeconds(10),
             },
+            // Never followed (ProviderHandler): the key must not travel to the host a Location names.
+            _ when status is >= 300 and < 400 => new(ErrorCode.UnexpectedProviderOutput,
+                $"{provider} answered with a redirect (HTTP {status}), which is not followed: it would carry the key to another host."),
             _ when status >= 500 => new(ErrorCode.ProviderFailed, $"{provider} is unavailable (HTTP {status})."),
             _ => new(ErrorCode.ProviderFailed, $"{provider} rejected the request (HTTP {status}): {Clean(MessageOf(body), secret)}"),
         };

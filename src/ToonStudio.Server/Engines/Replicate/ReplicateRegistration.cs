@@ -19,7 +19,7 @@ public static class ReplicateRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ToonStudioMetrics>();
         // No default HttpClient logging: its Trace header lines carry the raw Authorization value in their state.
-        services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+        services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers().UseProviderHandler()
             .AddProviderResilience("replicate", sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
             .AddOptionalProviderMetrics("replicate");
         services.AddSingleton<ReplicateInputs>();
