@@ -22,6 +22,7 @@ public static class ErrorCode
     public const string InsufficientStorage = "insufficient_storage";
     public const string Unauthorized = "unauthorized";
     public const string RateLimited = "rate_limited";
+    public const string TooManyAttempts = "too_many_attempts";
     public const string InternalError = "internal_error";
 
     public static int StatusOf(string code) => code switch
@@ -45,6 +46,7 @@ public static class ErrorCode
         InsufficientStorage => 507,
         Unauthorized => 401,
         RateLimited => 429,
+        TooManyAttempts => 429,
         _ => 500,
     };
 }

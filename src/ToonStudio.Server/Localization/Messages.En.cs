@@ -24,6 +24,7 @@ internal static class MessagesEn
         ["insufficient_storage"] = ("Insufficient storage", "The server is out of storage space. Try again later."),
         ["unauthorized"] = ("Unauthorized", "A valid API key is required."),
         ["rate_limited"] = ("Too many requests", "Too many requests. Try again shortly."),
+        ["too_many_attempts"] = ("Too many failed attempts", "Too many failed sign-in attempts from this address. Wait a few minutes, then try again."),
         ["internal_error"] = ("Internal error", "An unexpected error occurred on the server."),
     };
 }

@@ -24,6 +24,7 @@ internal static class MessagesKo
         ["insufficient_storage"] = ("저장 공간 부족", "서버의 저장 공간이 부족합니다. 잠시 후 다시 시도해 주세요."),
         ["unauthorized"] = ("인증 필요", "유효한 API 키가 필요합니다."),
         ["rate_limited"] = ("요청이 너무 많음", "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요."),
+        ["too_many_attempts"] = ("실패한 시도가 너무 많음", "이 주소에서 로그인 실패가 너무 많습니다. 몇 분 후 다시 시도해 주세요."),
         ["internal_error"] = ("서버 오류", "서버에서 예기치 않은 오류가 발생했습니다."),
     };
 }

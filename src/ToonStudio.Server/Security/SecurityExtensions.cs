@@ -12,9 +12,11 @@ public static class SecurityExtensions
     {
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptions.Validator>();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ToonStudioCorsOptions>().BindConfiguration(ToonStudioCorsOptions.SectionName);
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<AuthThrottle>();
         services.AddRateLimiter(RateLimits.Configure);
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCors>();

@@ -25,38 +25,49 @@ public static class SessionApi
     public static Ok<SessionState> GetSession(HttpContext context, ApiKeys keys) =>
         TypedResults.Ok(new SessionState(keys.Enabled, !keys.Enabled || IsKeyClient(context)));
 
-    /// <summary>Form fields <c>api_key</c> and <c>return</c> (a local path); answers 303 to it, or back to the form.</summary>
-    public static async Task<RedirectHttpResult> CreateSession(HttpContext context, ApiKeys keys, IOptionsMonitor<AuthOptions> options, CancellationToken ct)
+    /// <summary>
+    /// Form fields <c>api_key</c> and <c>return</c> (a local path, see <see cref="ReturnPath"/>); answers a redirect to
+    /// it, or back to the form. A wrong key counts against the client in <see cref="AuthThrottle"/> (the middleware
+    /// answers 429 before this runs once the client is throttled).
+    /// </summary>
+    public static async Task<RedirectHttpResult> CreateSession(HttpContext context, ApiKeys keys, AuthThrottle throttle, IOptionsMonitor<AuthOptions> options, CancellationToken ct)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(ct) : null;
-        var target = LocalPath(form?["return"].ToString());
+        var target = ReturnPath.Local(form?["return"].ToString());
         var index = keys.Match(form?["api_key"].ToString().Trim());
         if (index < 0)
         {
+            throttle.Failed(AuthThrottle.ClientOf(context));
             return TypedResults.Redirect($"/login/?failed=1&return={Uri.EscapeDataString(target)}");
         }
-        context.Response.Cookies.Append(ApiKeyMiddleware.SessionCookie, keys.NewSession(index), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/",
-            MaxAge = options.CurrentValue.SessionLifetime,
-        });
+        context.Response.Cookies.Append(ApiKeyMiddleware.SessionCookie, keys.NewSession(index), Cookie(context, options.CurrentValue.SessionLifetime));
         return TypedResults.Redirect(target);
     }
 
-    public static NoContent DeleteSession(HttpContext context)
+    /// <summary>Logout: the session is revoked on the server (the token stops working, copied or not), then the cookie is deleted.</summary>
+    public static NoContent DeleteSession(HttpContext context, ApiKeys keys)
     {
-        context.Response.Cookies.Delete(ApiKeyMiddleware.SessionCookie, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
+        if (context.Request.Cookies.TryGetValue(ApiKeyMiddleware.SessionCookie, out var token))
+        {
+            keys.Revoke(token);
+        }
+        context.Response.Cookies.Delete(ApiKeyMiddleware.SessionCookie, Cookie(context, null));
         return TypedResults.NoContent();
     }
 
+    /// <summary>Secure whenever the browser's request was https: here, or at a TLS-terminating proxy that says so in X-Forwarded-Proto.</summary>
+    internal static bool WasHttps(HttpRequest request) =>
+        request.IsHttps || string.Equals(request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim(), "https", StringComparison.OrdinalIgnoreCase);
+
+    private static CookieOptions Cookie(HttpContext context, TimeSpan? lifetime) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = WasHttps(context.Request),
+        Path = "/",
+        MaxAge = lifetime,
+    };
+
     private static bool IsKeyClient(HttpContext context) =>
         context.Items[ApiKeyMiddleware.ClientItem] is string client && client.StartsWith("key:", StringComparison.Ordinal);
-
-    /// <summary>Only a path on this site: an open redirect to another host would make the form a phishing helper.</summary>
-    private static string LocalPath(string? value) =>
-        !string.IsNullOrEmpty(value) && value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) && !value.Contains('\\')
-            ? value : "/";
 }

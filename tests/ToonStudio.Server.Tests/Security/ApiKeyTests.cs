@@ -8,7 +8,7 @@ public sealed class ApiKeyTests : IDisposable
     private const string Key = "ts_test_key_0123456789";
     private readonly ToonStudioApplication _app = new(new Dictionary<string, string?>
     {
-        ["ToonStudio:Auth:ApiKeys:0"] = "ts_other_key",
+        ["ToonStudio:Auth:ApiKeys:0"] = "ts_other_key_0123456789",
         ["ToonStudio:Auth:ApiKeys:1"] = Key,
     });
 
@@ -39,7 +39,7 @@ public sealed class ApiKeyTests : IDisposable
     [Theory]
     [InlineData("Authorization", "Bearer " + Key, HttpStatusCode.OK)]
     [InlineData("X-Api-Key", Key, HttpStatusCode.OK)]
-    [InlineData("Authorization", "Bearer ts_other_key", HttpStatusCode.OK)]
+    [InlineData("Authorization", "Bearer ts_other_key_0123456789", HttpStatusCode.OK)]
     [InlineData("Authorization", "Bearer " + Key + "x", HttpStatusCode.Unauthorized)]
     [InlineData("X-Api-Key", "ts_test_key", HttpStatusCode.Unauthorized)]
     [InlineData("Authorization", "Basic " + Key, HttpStatusCode.Unauthorized)]

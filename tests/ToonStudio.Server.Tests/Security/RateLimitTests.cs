@@ -9,8 +9,8 @@ public sealed class RateLimitTests : IDisposable
     {
         ["ToonStudio:RateLimit:Burst"] = "2",
         ["ToonStudio:RateLimit:RequestsPerMinute"] = "1",
-        ["ToonStudio:Auth:ApiKeys:0"] = "key-a",
-        ["ToonStudio:Auth:ApiKeys:1"] = "key-b",
+        ["ToonStudio:Auth:ApiKeys:0"] = "rate-key-a-0123456789",
+        ["ToonStudio:Auth:ApiKeys:1"] = "rate-key-b-0123456789",
     });
 
     public void Dispose() => _app.Dispose();
@@ -35,11 +35,11 @@ public sealed class RateLimitTests : IDisposable
         using var client = _app.CreateClient();
         for (var i = 0; i < 2; i++)
         {
-            using var allowed = await client.SendAsync(Post(path, "key-a"));
+            using var allowed = await client.SendAsync(Post(path, "rate-key-a-0123456789"));
             Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode);
         }
 
-        using var refused = await client.SendAsync(Post(path, "key-a", "en"));
+        using var refused = await client.SendAsync(Post(path, "rate-key-a-0123456789", "en"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {refused.Headers.RetryAfter}");
@@ -54,10 +54,10 @@ public sealed class RateLimitTests : IDisposable
         using var client = _app.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            (await client.SendAsync(Post("/api/v1/goods", "key-a"))).Dispose();
+            (await client.SendAsync(Post("/api/v1/goods", "rate-key-a-0123456789"))).Dispose();
         }
 
-        using var other = await client.SendAsync(Post("/api/v1/goods", "key-b"));
+        using var other = await client.SendAsync(Post("/api/v1/goods", "rate-key-b-0123456789"));
 
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
     }
@@ -69,7 +69,7 @@ public sealed class RateLimitTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/jobs");
-            request.Headers.Add("X-Api-Key", "key-a");
+            request.Headers.Add("X-Api-Key", "rate-key-a-0123456789");
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }

@@ -2,7 +2,7 @@ namespace ToonStudio.Server.Tests.Security;
 
 public sealed class SecurityHeaderTests : IDisposable
 {
-    private readonly ToonStudioApplication _app = new(new Dictionary<string, string?> { ["ToonStudio:Auth:ApiKeys:0"] = "key" });
+    private readonly ToonStudioApplication _app = new(new Dictionary<string, string?> { ["ToonStudio:Auth:ApiKeys:0"] = "header-test-key-0123456789" });
 
     public void Dispose() => _app.Dispose();
 
