@@ -94,7 +94,8 @@ public sealed class ReplicateEngine(
             RemoteLog.CancelSent(log, "Replicate", id, "not sent: shutting down, left for resume");
             return;
         }
-        using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout);
+        // On the job's clock, like the deadline that led here: a slow machine must not turn "cancel sent" into "gave up".
+        using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout, context.Time);
         try
         {
             var after = await client.CancelAsync(id, timeout.Token);
