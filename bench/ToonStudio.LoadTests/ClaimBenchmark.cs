@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ToonStudio.Imaging;
 using ToonStudio.Server;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
@@ -84,7 +85,7 @@ internal static class ClaimBenchmark
         Id = id,
         Kind = JobKind.Ppl,
         Engine = "replicate",
-        Parameters = new JobParameters("bench", "1:1", "png", 2, 1, null),
+        Parameters = new JobParameters("bench", "1:1", OutputFormat.Png, 2, 1, null),
         CreatedAt = created,
         Deadline = created.AddMinutes(2),
         InputCount = 2,

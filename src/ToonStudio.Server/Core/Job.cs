@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ToonStudio.Imaging;
+
 namespace ToonStudio.Server.Core;
 
 public enum JobKind { Ppl, Goods }
@@ -5,10 +8,11 @@ public enum JobKind { Ppl, Goods }
 public enum JobStatus { Queued, Running, Succeeded, Failed, Canceled, TimedOut }
 
 /// <summary>What the user asked for; immutable once the job exists.</summary>
+/// <param name="OutputFormat">Parsed once at the edge; stored and shown as its wire name (<c>png</c>, <c>jpeg</c>, <c>webp</c>).</param>
 public sealed record JobParameters(
     string Prompt,
     string AspectRatio,
-    string OutputFormat,
+    [property: JsonConverter(typeof(OutputFormatJsonConverter))] OutputFormat OutputFormat,
     int SafetyTolerance,
     long Seed,
     string? GoodsType,

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines.Bfl;
+using ToonStudio.Server.Engines.Local;
+using ToonStudio.Server.Engines.Replicate;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
@@ -9,12 +12,8 @@ namespace ToonStudio.Server.Engines;
 /// <summary>The engines this build has, and the rule that picks one for a request.</summary>
 public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<EngineSelectionOptions> selection)
 {
-    public const string Local = "local";
-    public const string Replicate = "replicate";
-    public const string Bfl = "bfl";
-
     /// <summary>Every engine name a request may give, whether or not this build or configuration has it.</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = [Local, Replicate, Bfl];
+    public static IReadOnlyList<string> KnownNames { get; } = [LocalEngine.EngineName, ReplicateEngine.EngineName, BflEngine.EngineName];
 
     private readonly Dictionary<string, IImageEngine> _engines = engines.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -50,8 +49,8 @@ public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<E
         {
             return configured.Trim().ToLowerInvariant();
         }
-        string[] order = kind == JobKind.Ppl ? [Replicate, Bfl] : [Bfl, Replicate];
-        return order.FirstOrDefault(IsUsable) ?? Local;
+        string[] order = kind == JobKind.Ppl ? [ReplicateEngine.EngineName, BflEngine.EngineName] : [BflEngine.EngineName, ReplicateEngine.EngineName];
+        return order.FirstOrDefault(IsUsable) ?? LocalEngine.EngineName;
     }
 
     private bool IsUsable(string name) => Find(name)?.Availability.Configured == true;

@@ -32,7 +32,7 @@ public static class GenerationRequestParser
         var parameters = new JobParameters(
             Prompt: prompt,
             AspectRatio: OneOf(form, F.AspectRatio, OutputCatalogue.AspectRatios, OutputCatalogue.MatchInput),
-            OutputFormat: OutputFormats.Normalize(OneOf(form, F.OutputFormat, OutputCatalogue.AcceptedOutputFormats, "png")),
+            OutputFormat: OutputFormatOf(form),
             SafetyTolerance: SafetyTolerance(form),
             Seed: rawSeed.Length == 0 ? RandomNumberGenerator.GetInt32(0, int.MaxValue) : Seed(rawSeed),
             GoodsType: goodsTypes.FirstOrDefault(),
@@ -55,6 +55,19 @@ public static class GenerationRequestParser
         }
         var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
         return match ?? throw ToonStudioException.Invalid(field, string.Join(", ", allowed));
+    }
+
+    /// <summary>The one place a request's <c>output_format</c> string becomes an <see cref="OutputFormat"/>; PNG when absent.</summary>
+    private static OutputFormat OutputFormatOf(MultipartForm form)
+    {
+        var value = form.Text(F.OutputFormat)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return OutputFormat.Png;
+        }
+        return OutputCatalogue.TryParseOutputFormat(value, out var format)
+            ? format
+            : throw ToonStudioException.Invalid(F.OutputFormat, string.Join(", ", OutputCatalogue.AcceptedOutputFormats));
     }
 
     private static int SafetyTolerance(MultipartForm form)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
@@ -106,7 +107,7 @@ public sealed class JobCreator(
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var p = request.Parameters;
         sha.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', JobJson.KindName(request.Kind), engine, p.Prompt, p.AspectRatio,
-            p.OutputFormat, p.SafetyTolerance, request.RawSeed, string.Join(',', request.GoodsTypes), p.GoodsColor)));
+            OutputCatalogue.WireName(p.OutputFormat), p.SafetyTolerance, request.RawSeed, string.Join(',', request.GoodsTypes), p.GoodsColor)));
         foreach (var image in request.Images)
         {
             sha.AppendData(SHA256.HashData(image.Bytes));

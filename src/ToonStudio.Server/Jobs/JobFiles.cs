@@ -1,6 +1,7 @@
 using ToonStudio.Imaging.Codecs;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
+using ToonStudio.Server.Engines.Local;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Storage;
 
@@ -25,7 +26,7 @@ public sealed class JobFiles(IBlobStore blobs)
     /// <summary>Stores the result in the format the user asked for (a provider may answer PNG for a WebP request), and the artifacts.</summary>
     public async Task<Job> StoreAsync(Job job, EngineResult result, CancellationToken ct)
     {
-        var wanted = OutputFormats.Parse(job.Parameters.OutputFormat);
+        var wanted = job.Parameters.OutputFormat;
         var bytes = result.Image;
         var contentType = result.ContentType;
         try
@@ -35,7 +36,7 @@ public sealed class JobFiles(IBlobStore blobs)
                 var transcoded = ImageCodec.Transcode(bytes, wanted);
                 (bytes, contentType) = (transcoded.Bytes, transcoded.ContentType);
             }
-            else if (job.Engine != EngineRegistry.Local)
+            else if (job.Engine != LocalEngine.EngineName)
             {
                 // A provider's bytes are checked to the last pixel: a truncated download is not a success.
                 ImageCodec.Validate(bytes);

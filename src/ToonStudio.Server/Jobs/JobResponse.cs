@@ -1,3 +1,4 @@
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Storage;
@@ -42,7 +43,7 @@ public sealed record JobResponse(
         return new JobResponse(
             job.Id, JobJson.KindName(job.Kind), job.Engine, JobJson.StatusName(job.Status), job.Stage, job.Progress,
             job.IsTerminal ? null : etaSeconds, job.CreatedAt, job.StartedAt, job.CompletedAt, job.Deadline,
-            new JobParametersResponse(p.Prompt, p.AspectRatio, p.OutputFormat, p.SafetyTolerance, p.Seed, p.GoodsType, p.GoodsColor),
+            new JobParametersResponse(p.Prompt, p.AspectRatio, OutputCatalogue.WireName(p.OutputFormat), p.SafetyTolerance, p.Seed, p.GoodsType, p.GoodsColor),
             error,
             job.Status == JobStatus.Succeeded ? $"{baseUrl}/result" : null,
             [.. Enumerable.Range(1, job.InputCount).Select(i => $"{baseUrl}/inputs/{i}")],

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using ToonStudio.Imaging.Codecs;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
@@ -20,7 +21,7 @@ public static partial class JobsApi
             // A GET of a result that does not exist is the caller's mistake, whatever made the job fail: 409, with the job's own code as the reason.
             throw new ToonStudioException(ErrorCode.NotReady, job.ErrorCode is null ? JobJson.StatusName(job.Status) : $"{JobJson.StatusName(job.Status)}: {job.ErrorCode}", "id");
         }
-        var ext = OutputFormats.Extension(job.ResultContentType ?? "image/png");
+        var ext = ResultExtension(job.ResultContentType ?? "image/png");
         return await ServeAsync(context, blobs, JobBlobs.Result(job.Id), $"toonstudio-{JobJson.KindName(job.Kind)}-{job.Id}.{ext}", ct);
     }
 
@@ -40,6 +41,10 @@ public static partial class JobsApi
         var artifact = job.Artifacts.FirstOrDefault(a => a.Name == name) ?? throw new ToonStudioException(ErrorCode.NotFound, field: "name");
         return await ServeAsync(context, blobs, JobBlobs.Artifact(job.Id, artifact.Name), $"toonstudio-{job.Id}-{artifact.Name}", ct);
     }
+
+    /// <summary>The file extension of a stored result's content type (<c>jpg</c> for JPEG), PNG's when unknown.</summary>
+    private static string ResultExtension(string contentType) =>
+        ImageFormat.All.FirstOrDefault(f => f.MimeType == contentType)?.Extension ?? ImageFormat.Png.Extension;
 
     private static async Task<FileStreamHttpResult> ServeAsync(HttpContext context, IBlobStore blobs, string key, string fileName, CancellationToken ct)
     {

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ToonStudio.Server.Engines.Bfl;
+using ToonStudio.Server.Engines.Local;
+using ToonStudio.Server.Engines.Replicate;
 
 namespace ToonStudio.Server.Jobs;
 
@@ -9,9 +12,9 @@ public sealed class RunnerOptions
     /// <summary>Jobs run at once per engine. The local engine is CPU-bound; remote engines mostly wait.</summary>
     public Dictionary<string, int> Concurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["local"] = Math.Max(1, Environment.ProcessorCount),
-        ["replicate"] = 32,
-        ["bfl"] = 32,
+        [LocalEngine.EngineName] = Math.Max(1, Environment.ProcessorCount),
+        [ReplicateEngine.EngineName] = 32,
+        [BflEngine.EngineName] = 32,
     };
 
     /// <summary>How long a claim holds a job without a heartbeat; another replica takes over after it.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
@@ -17,7 +18,7 @@ public sealed class RetentionAndEtaTests
         Id = JobIds.New(),
         Kind = kind,
         Engine = engine,
-        Parameters = new JobParameters("a cat", "1:1", "png", 2, 42, kind == JobKind.Goods ? "mug" : null),
+        Parameters = new JobParameters("a cat", "1:1", OutputFormat.Png, 2, 42, kind == JobKind.Goods ? "mug" : null),
         CreatedAt = completed - (took ?? TimeSpan.FromSeconds(10)) - TimeSpan.FromSeconds(1),
         Deadline = completed.AddMinutes(2),
         InputCount = 1,

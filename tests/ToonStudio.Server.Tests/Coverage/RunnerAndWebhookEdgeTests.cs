@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
@@ -57,7 +58,7 @@ public sealed class RunnerAndWebhookEdgeTests
             Id = JobIds.New(),
             Kind = JobKind.Goods,
             Engine = "local",
-            Parameters = new JobParameters("a cat", "1:1", "png", 2, 42, "mug"),
+            Parameters = new JobParameters("a cat", "1:1", OutputFormat.Png, 2, 42, "mug"),
             CreatedAt = now,
             Deadline = now.AddMinutes(2),
             InputCount = 1,

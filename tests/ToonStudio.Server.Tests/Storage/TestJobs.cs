@@ -1,3 +1,4 @@
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 
@@ -13,7 +14,7 @@ internal static class TestJobs
             Id = id,
             Kind = kind,
             Engine = engine,
-            Parameters = new JobParameters("a cat holding a mug", "1:1", "png", 2, 42, kind == JobKind.Goods ? "mug" : null),
+            Parameters = new JobParameters("a cat holding a mug", "1:1", OutputFormat.Png, 2, 42, kind == JobKind.Goods ? "mug" : null),
             CreatedAt = createdAt ?? T0,
             Deadline = (createdAt ?? T0).AddMinutes(2),
             InputCount = kind == JobKind.Ppl ? 2 : 1,

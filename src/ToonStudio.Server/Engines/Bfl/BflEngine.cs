@@ -14,7 +14,10 @@ namespace ToonStudio.Server.Engines.Bfl;
 public sealed class BflEngine(
     BflClient client, BflConcurrency slots, BflOutcome outcome, IOptionsMonitor<BflOptions> options, ToonStudioMetrics metrics, ILogger<BflEngine> log) : IImageEngine
 {
-    public string Name => "bfl";
+    /// <summary>The name requests, job rows and configuration use for this engine.</summary>
+    public const string EngineName = "bfl";
+
+    public string Name => EngineName;
 
     public int MaxInputEdge => options.CurrentValue.MaxInputEdge;
 
@@ -60,7 +63,7 @@ public sealed class BflEngine(
                 throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, "BFL answered a poll without a status.");
             }
             RemoteLog.Polled(log, "BFL", result.Id ?? "?", result.Status, poll);
-            metrics.ProviderPoll("bfl", result.Status);
+            metrics.ProviderPoll(EngineName, result.Status);
             if (o.InProgressStatuses.Contains(result.Status, StringComparer.Ordinal)
                 || (result.Status == "Task not found" && poll <= o.NotFoundGrace))
             {

@@ -20,8 +20,8 @@ public static class BflRegistration
         services.TryAddSingleton<ToonStudioMetrics>();
         // No default HttpClient logging: its Trace header lines carry the raw x-key value in their state.
         services.AddHttpClient<BflClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers().UseProviderHandler()
-            .AddProviderResilience("bfl", sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
-            .AddOptionalProviderMetrics("bfl");
+            .AddProviderResilience(BflEngine.EngineName, sp => sp.GetRequiredService<IOptionsMonitor<BflOptions>>().CurrentValue.Resilience)
+            .AddOptionalProviderMetrics(BflEngine.EngineName);
         services.AddSingleton<BflConcurrency>();
         services.AddSingleton<BflOutcome>();
         services.AddSingleton<IImageEngine, BflEngine>();

@@ -10,18 +10,21 @@ namespace ToonStudio.Server.Engines.Local;
 /// <summary>The offline engine: the compositor for PPL and the template renderer for goods. Needs no key.</summary>
 public sealed class LocalEngine(PplCompositor compositor, GoodsRenderer renderer, IOptions<LocalEngineOptions> options) : IImageEngine
 {
-    public string Name => EngineRegistry.Local;
+    /// <summary>The name requests, job rows and configuration use for this engine.</summary>
+    public const string EngineName = "local";
+
+    public string Name => EngineName;
 
     public int MaxInputEdge => options.Value.MaxInputEdge;
 
-    public EngineAvailability Availability { get; } = new(EngineRegistry.Local, true, null, [JobKind.Ppl, JobKind.Goods], Remote: false);
+    public EngineAvailability Availability { get; } = new(EngineName, true, null, [JobKind.Ppl, JobKind.Goods], Remote: false);
 
     public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
     {
         await context.ReportAsync("generating", 0.1, ct);
         var job = context.Job;
         var p = job.Parameters;
-        var format = OutputFormats.Parse(p.OutputFormat);
+        var format = p.OutputFormat;
         if (job.Kind == JobKind.Ppl)
         {
             var image = compositor.Compose(new PplRequest(inputs[0].Png, inputs[1].Png, p.Prompt, p.AspectRatio, p.Seed, format));

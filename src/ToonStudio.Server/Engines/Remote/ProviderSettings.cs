@@ -1,3 +1,4 @@
+using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
@@ -24,5 +25,5 @@ public static class ProviderSettings
     public static int SafetyTolerance(Job job) => Math.Clamp(job.Parameters.SafetyTolerance, 0, 2);
 
     /// <summary>Both providers make JPEG or PNG only; WebP is asked as PNG and transcoded by the server.</summary>
-    public static bool WantsJpeg(Job job) => job.Parameters.OutputFormat.Trim().ToLowerInvariant() is "jpeg" or "jpg";
+    public static bool WantsJpeg(Job job) => job.Parameters.OutputFormat == OutputFormat.Jpeg;
 }

@@ -15,7 +15,10 @@ namespace ToonStudio.Server.Engines.Replicate;
 public sealed class ReplicateEngine(
     ReplicateClient client, ReplicateInputs inputs, ReplicateOutcome outcome, IOptionsMonitor<ReplicateOptions> options, ToonStudioMetrics metrics, ILogger<ReplicateEngine> log) : IImageEngine
 {
-    public string Name => "replicate";
+    /// <summary>The name requests, job rows and configuration use for this engine.</summary>
+    public const string EngineName = "replicate";
+
+    public string Name => EngineName;
 
     public int MaxInputEdge => options.CurrentValue.MaxInputEdge;
 
@@ -77,7 +80,7 @@ public sealed class ReplicateEngine(
             await Task.Delay(delay, context.Time, ct);
             prediction = Check(await client.GetAsync(prediction.Id, prediction.Urls?.Get, ct));
             RemoteLog.Polled(log, "Replicate", prediction.Id, prediction.Status, poll);
-            metrics.ProviderPoll("replicate", prediction.Status);
+            metrics.ProviderPoll(EngineName, prediction.Status);
             delay = TimeSpan.FromTicks(Math.Min(o.MaxPollInterval.Ticks, (long)(delay.Ticks * 1.5)));
         }
         return prediction;

@@ -20,8 +20,8 @@ public static class ReplicateRegistration
         services.TryAddSingleton<ToonStudioMetrics>();
         // No default HttpClient logging: its Trace header lines carry the raw Authorization value in their state.
         services.AddHttpClient<ReplicateClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers().UseProviderHandler()
-            .AddProviderResilience("replicate", sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
-            .AddOptionalProviderMetrics("replicate");
+            .AddProviderResilience(ReplicateEngine.EngineName, sp => sp.GetRequiredService<IOptionsMonitor<ReplicateOptions>>().CurrentValue.Resilience)
+            .AddOptionalProviderMetrics(ReplicateEngine.EngineName);
         services.AddSingleton<ReplicateInputs>();
         services.AddSingleton<ReplicateOutcome>();
         services.AddSingleton<IImageEngine, ReplicateEngine>();

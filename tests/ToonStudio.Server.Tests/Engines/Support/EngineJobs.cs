@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
@@ -13,11 +14,15 @@ public static class EngineJobs
         Id = Guid.NewGuid().ToString("N"),
         Kind = kind,
         Engine = engine,
-        Parameters = new JobParameters(prompt, aspect, format, safety, 42, goodsType),
+        Parameters = new JobParameters(prompt, aspect, ParseFormat(format), safety, 42, goodsType),
         CreatedAt = DateTimeOffset.UtcNow,
         Deadline = DateTimeOffset.UtcNow + (deadline ?? TimeSpan.FromMinutes(2)),
         InputCount = kind == JobKind.Ppl ? 2 : 1,
     };
+
+    /// <summary>The request's wire name, parsed as the edge does.</summary>
+    private static OutputFormat ParseFormat(string format) =>
+        OutputCatalogue.TryParseOutputFormat(format, out var parsed) ? parsed : throw new ArgumentException($"Unknown output format '{format}'.", nameof(format));
 
     public static IReadOnlyList<EngineInput> Inputs(JobKind kind, int edge = 64) =>
         kind == JobKind.Ppl ? [Png(edge, edge, SKColors.Coral), Png(edge, edge / 2, SKColors.SteelBlue)] : [Png(edge, edge, SKColors.Coral)];
