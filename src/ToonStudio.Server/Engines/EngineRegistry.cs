@@ -37,7 +37,7 @@ public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<E
         }
         if (!availability.Kinds.Contains(kind))
         {
-            throw ToonStudioException.Invalid("engine", $"{name} does not make {JobJson.KindName(kind)} images");
+            throw ToonStudioException.Invalid("engine", $"{name} does not make {JobKindDescriptor.Of(kind).Name} images");
         }
         return engine;
     }
@@ -49,8 +49,7 @@ public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<E
         {
             return configured.Trim().ToLowerInvariant();
         }
-        string[] order = kind == JobKind.Ppl ? [ReplicateEngine.EngineName, BflEngine.EngineName] : [BflEngine.EngineName, ReplicateEngine.EngineName];
-        return order.FirstOrDefault(IsUsable) ?? LocalEngine.EngineName;
+        return JobKindDescriptor.Of(kind).EngineOrder.FirstOrDefault(IsUsable) ?? LocalEngine.EngineName;
     }
 
     private bool IsUsable(string name) => Find(name)?.Availability.Configured == true;

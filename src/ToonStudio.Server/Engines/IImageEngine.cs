@@ -1,22 +1,40 @@
 using ToonStudio.Server.Core;
-using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines;
 
 /// <summary>An input image after intake: metadata stripped, oriented, downscaled, PNG-encoded.</summary>
 public sealed record EngineInput(byte[] Png, int Width, int Height);
 
+/// <summary>A file an engine made besides the image (print file, cut line), stored by the runner under the job.</summary>
 public sealed record EngineArtifact(string Name, string ContentType, byte[] Content);
 
+/// <summary>What an engine hands back: the image bytes with their type, and any artifacts.</summary>
 public sealed record EngineResult(byte[] Image, string ContentType, IReadOnlyList<EngineArtifact> Artifacts);
 
+/// <summary>Whether an engine can run here, and what it makes: shown by <c>GET /api/v1/engines</c> and used to pick one.</summary>
 public sealed record EngineAvailability(string Name, bool Configured, string? MissingSetting, IReadOnlyList<JobKind> Kinds, bool Remote);
 
-/// <summary>What an engine may tell the job while it works. Each call is persisted before it returns.</summary>
-public interface IEngineContext
+/// <summary>A provider task accepted before a restart: its id and (BFL) the polling URL to use verbatim.</summary>
+public sealed record ResumeToken(string TaskId, string? PollingUrl);
+
+/// <summary>
+/// What an engine is asked to draw: the job's kind, its typed parameters, its inputs, the deadline, and — when the
+/// provider accepted the task before a restart — the token to resume it by. Never the job row.
+/// </summary>
+/// <param name="JobId">For logs and the names of uploaded files only.</param>
+/// <param name="Resume">Set when the provider accepted the task earlier: resume it, never submit again.</param>
+public sealed record EngineRequest(
+    string JobId,
+    JobKind Kind,
+    JobParameters Parameters,
+    IReadOnlyList<EngineInput> Inputs,
+    ResumeToken? Resume,
+    DateTimeOffset Deadline);
+
+/// <summary>What an engine may tell the runner while it works. Each call is persisted before it returns.</summary>
+public interface IEngineReporter
 {
-    Job Job { get; }
-    DateTimeOffset Deadline { get; }
+    /// <summary>The clock the engine waits on between polls (a fake one in tests).</summary>
     TimeProvider Time { get; }
 
     ValueTask ReportAsync(string stage, double? progress, CancellationToken ct);
@@ -28,7 +46,10 @@ public interface IEngineContext
     /// </summary>
     bool ProviderTaskStillWanted { get; }
 
-    /// <summary>Stores the provider's task id (and polling URL) before the engine goes on, so a restart resumes instead of resubmitting.</summary>
+    /// <summary>
+    /// Stores the provider's task id (and polling URL) before the engine goes on, so a restart resumes instead of
+    /// resubmitting. The id is written even when the token has just been canceled and through a passing store error.
+    /// </summary>
     ValueTask ProviderAcceptedAsync(string taskId, string? pollingUrl, double? cost, CancellationToken ct);
 }
 
@@ -43,9 +64,8 @@ public interface IImageEngine
     EngineAvailability Availability { get; }
 
     /// <summary>
-    /// Generates the image. When <see cref="Job.ProviderTaskId"/> is set the job was accepted by the provider
-    /// before a restart: resume that task, never submit again. Throws <see cref="ToonStudioException"/>
-    /// with a catalog code on failure.
+    /// Generates the image. When <see cref="EngineRequest.Resume"/> is set the provider accepted the task before a
+    /// restart: resume that task, never submit again. Throws <see cref="ToonStudioException"/> with a catalog code on failure.
     /// </summary>
-    Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct);
+    Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
@@ -18,9 +19,9 @@ public static class CompatibleApi
 
     public static IEndpointRouteBuilder MapCompatibleApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ppl-gen/generate", GeneratePpl).WithName(nameof(GeneratePpl)).WithTags("Compatible").DisableAntiforgery()
+        app.MapPost(JobKindDescriptor.Ppl.CompatibleRoute, GeneratePpl).WithName(nameof(GeneratePpl)).WithTags("Compatible").DisableAntiforgery()
             .AddEndpointFilter<IntakeRejectionFilter>().RequireRateLimiting(Security.RateLimits.Generation);
-        app.MapPost("/api/goods-gen/generate", GenerateGoods).WithName(nameof(GenerateGoods)).WithTags("Compatible").DisableAntiforgery()
+        app.MapPost(JobKindDescriptor.Goods.CompatibleRoute, GenerateGoods).WithName(nameof(GenerateGoods)).WithTags("Compatible").DisableAntiforgery()
             .AddEndpointFilter<IntakeRejectionFilter>().RequireRateLimiting(Security.RateLimits.Generation);
         return app;
     }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Ops.Metrics;
@@ -16,9 +17,9 @@ public static partial class GenerationApi
     {
         var group = app.MapGroup("/api/v1").WithTags("Generation").DisableAntiforgery().AddEndpointFilter<IntakeRejectionFilter>()
             .RequireRateLimiting(Security.RateLimits.Generation);
-        group.MapPost("/ppl", CreatePplJob).WithName(nameof(CreatePplJob));
-        group.MapPost("/goods", CreateGoodsJob).WithName(nameof(CreateGoodsJob));
-        group.MapPost("/goods/batch", CreateGoodsBatch).WithName(nameof(CreateGoodsBatch));
+        group.MapPost(JobKindDescriptor.Ppl.Route, CreatePplJob).WithName(nameof(CreatePplJob));
+        group.MapPost(JobKindDescriptor.Goods.Route, CreateGoodsJob).WithName(nameof(CreateGoodsJob));
+        group.MapPost($"{JobKindDescriptor.Goods.Route}/batch", CreateGoodsBatch).WithName(nameof(CreateGoodsBatch));
         return group;
     }
 

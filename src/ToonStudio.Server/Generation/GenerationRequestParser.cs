@@ -15,12 +15,11 @@ public static class GenerationRequestParser
 {
     public static GenerationRequest Parse(MultipartForm form, JobKind kind, GenerationOptions options, bool batch = false)
     {
-        var images = kind == JobKind.Ppl
-            ? new[] { RequireImage(form, F.InputImage1), RequireImage(form, F.InputImage2) }
-            : new[] { RequireImage(form, F.InputImage) };
-        var goodsTypes = kind == JobKind.Goods ? GoodsTypes(form, options, batch) : [];
+        var descriptor = JobKindDescriptor.Of(kind);
+        var images = descriptor.InputFields.Select(field => RequireImage(form, field)).ToArray();
+        var goodsTypes = descriptor.TakesGoodsTypes ? GoodsTypes(form, options, batch) : [];
         var prompt = (form.Text(F.Prompt) ?? "").Trim();
-        if (prompt.Length == 0 && kind == JobKind.Ppl)
+        if (prompt.Length == 0 && descriptor.PromptRequired)
         {
             throw ToonStudioException.Invalid(F.Prompt, "a non-empty text");
         }

@@ -42,8 +42,8 @@ public sealed partial class JobExecutor(
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(job, running, heartbeatStop.Token);
         var cancelWatch = WatchForCancelAsync(job.Id, bus.Subscribe(job.Id), running, heartbeatStop.Token);
-        var context = new EngineContext(job, store, bus, time, running);
-        run.Scope.ProviderTaskIdSource = () => context.Current.ProviderTaskId;
+        var reporter = new EngineReporter(job, store, bus, time, running);
+        run.Scope.ProviderTaskIdSource = () => reporter.Job.ProviderTaskId;
         Job? stored = null;
         try
         {
@@ -57,34 +57,34 @@ public sealed partial class JobExecutor(
             var inputs = await results.LoadInputsAsync(job, linked.Token);
             if (job.ProviderTaskId is null)
             {
-                await context.ReportAsync("submitting", 0, linked.Token);
+                await reporter.ReportAsync("submitting", 0, linked.Token);
             }
-            var result = await engine.GenerateAsync(inputs, context, linked.Token);
-            await context.ReportAsync("storing", 0.95, linked.Token);
+            var result = await engine.GenerateAsync(reporter.Request(inputs), reporter, linked.Token);
+            await reporter.ReportAsync("storing", 0.95, linked.Token);
             // The image exists and may have cost money: store it even if the deadline passes meanwhile.
-            stored = await results.StoreAsync(context.Current, result, CancellationToken.None);
+            stored = await results.StoreAsync(reporter.Job, result, CancellationToken.None);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            await StoppedAsync(context.Current, running.Reason);
+            await StoppedAsync(reporter.Job, running.Reason);
         }
         catch (ToonStudioException e)
         {
             var status = e.Code == ErrorCode.GenerationTimeout ? JobStatus.TimedOut : JobStatus.Failed;
             LogFailed(job.Id, e.Code, e.Detail);
-            await FinishAsync(context.Current with { RetryAfterSeconds = e.RetryAfter?.TotalSeconds }, status, e.Code, e.Detail);
+            await FinishAsync(reporter.Job with { RetryAfterSeconds = e.RetryAfter?.TotalSeconds }, status, e.Code, e.Detail);
         }
         catch (StorageFullException e)
         {
             // The data disk or the database is full: a documented condition (507 insufficient_storage), not a bug.
             // If the row cannot be written either, FinishAsync throws and the job stays resumable for when space is back.
             LogFailed(job.Id, ErrorCode.InsufficientStorage, e.Message);
-            await FinishAsync(context.Current, JobStatus.Failed, ErrorCode.InsufficientStorage, null);
+            await FinishAsync(reporter.Job, JobStatus.Failed, ErrorCode.InsufficientStorage, null);
         }
         catch (Exception e)
         {
             LogCrashed(e, job.Id);
-            await FinishAsync(context.Current, JobStatus.Failed, ErrorCode.InternalError, null);
+            await FinishAsync(reporter.Job, JobStatus.Failed, ErrorCode.InternalError, null);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ToonStudio.Server.Core;
+using ToonStudio.Server.Engines;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Localization;
 using ToonStudio.Server.Storage;
@@ -28,13 +29,9 @@ public static partial class JobsApi
     public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(
         HttpContext context, IJobStore store, EtaEstimator eta, string? kind, string? status, int? limit, string? before, string? batch, CancellationToken ct)
     {
-        JobKind? kindFilter = kind switch
-        {
-            null or "" => null,
-            "ppl" => JobKind.Ppl,
-            "goods" => JobKind.Goods,
-            _ => throw ToonStudioException.Invalid("kind", "ppl, goods"),
-        };
+        JobKind? kindFilter = string.IsNullOrEmpty(kind) ? null
+            : JobKindDescriptor.TryParse(kind, out var descriptor) ? descriptor.Kind
+            : throw ToonStudioException.Invalid("kind", string.Join(", ", JobKindDescriptor.All.Select(d => d.Name)));
         JobStatus? statusFilter = string.IsNullOrEmpty(status) ? null
             : Enum.GetValues<JobStatus>().Cast<JobStatus?>().FirstOrDefault(s => JobJson.StatusName(s!.Value) == status)
               ?? throw ToonStudioException.Invalid("status", "queued, running, succeeded, failed, canceled, timed_out");

@@ -20,7 +20,8 @@ public static class JobJson
 
     public static string StatusName(JobStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
-    public static string KindName(JobKind kind) => kind == JobKind.Ppl ? "ppl" : "goods";
+    /// <summary>A kind's name in rows, the API, metrics and file names: the enum's snake_case name, as rows store it.</summary>
+    public static string KindName(JobKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     /// <summary>Opaque history cursor: creation time and id of the last job of a page.</summary>
     public static string Cursor(Job job) => $"{job.CreatedAt.ToUnixTimeMilliseconds()}.{job.Id}";

@@ -16,13 +16,13 @@ public sealed class ScriptedEngine(string name, ScriptedEngine.Outcome outcome) 
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
-        await context.ProviderAcceptedAsync($"task-{context.Job.Id}", null, null, ct);
+        await reporter.ProviderAcceptedAsync($"task-{request.JobId}", null, null, ct);
         Started.TrySetResult();
         return outcome switch
         {
-            Outcome.Succeed => new EngineResult(inputs[0].Png, "image/png", []),
+            Outcome.Succeed => new EngineResult(request.Inputs[0].Png, "image/png", []),
             Outcome.Fail => throw new ToonStudioException(ErrorCode.ProviderFailed, "the scripted provider failed"),
             _ => await Task.Delay(Timeout.Infinite, ct).ContinueWith<EngineResult>(_ => throw new OperationCanceledException(ct), TaskScheduler.Default),
         };

@@ -18,10 +18,10 @@ public sealed class ControlledEngine(string name = "local") : IImageEngine
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Canceled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
         Interlocked.Increment(ref _calls);
-        await context.ReportAsync("generating", 0.5, ct);
+        await reporter.ReportAsync("generating", 0.5, ct);
         Started.TrySetResult();
         try
         {
@@ -32,6 +32,6 @@ public sealed class ControlledEngine(string name = "local") : IImageEngine
             Canceled.TrySetResult();
             throw;
         }
-        return new EngineResult(inputs[0].Png, "image/png", []);
+        return new EngineResult(request.Inputs[0].Png, "image/png", []);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Bfl;
@@ -24,39 +23,38 @@ public sealed class BflEngine(
     public EngineAvailability Availability => new(Name, !string.IsNullOrEmpty(options.CurrentValue.ApiKey),
         string.IsNullOrEmpty(options.CurrentValue.ApiKey) ? BflOptions.KeyVariable : null, [JobKind.Goods, JobKind.Ppl], Remote: true);
 
-    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
-        var job = context.Job;
         var model = options.CurrentValue.Model;
         using var slot = await slots.AcquireAsync(model, ct);
         string pollingUrl;
-        if (job.ProviderTaskId is { } resumed)
+        if (request.Resume is { } resumed)
         {
-            RemoteLog.Resuming(log, "BFL", job.Id, resumed);
-            pollingUrl = job.ProviderPollingUrl ?? client.DefaultPollingUrl(resumed);
+            RemoteLog.Resuming(log, "BFL", request.JobId, resumed.TaskId);
+            pollingUrl = resumed.PollingUrl ?? client.DefaultPollingUrl(resumed.TaskId);
         }
         else
         {
-            var accepted = await client.SubmitAsync(model, BflRequests.Build(job, inputs), ct);
+            var accepted = await client.SubmitAsync(model, BflRequests.Build(request), ct);
             if (string.IsNullOrEmpty(accepted.Id) || string.IsNullOrEmpty(accepted.PollingUrl))
             {
                 throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, "BFL accepted the task without an id or polling URL.");
             }
-            RemoteLog.Accepted(log, "BFL", job.Id, accepted.Id);
-            await context.ProviderAcceptedAsync(accepted.Id, accepted.PollingUrl, accepted.Cost, ct);
+            RemoteLog.Accepted(log, "BFL", request.JobId, accepted.Id);
+            await reporter.ProviderAcceptedAsync(accepted.Id, accepted.PollingUrl, accepted.Cost, ct);
             pollingUrl = accepted.PollingUrl;
         }
-        var result = await PollAsync(pollingUrl, context, ct);
+        var result = await PollAsync(pollingUrl, reporter, ct);
         slot.Dispose();
-        return await outcome.ToResultAsync(result, context, ct);
+        return await outcome.ToResultAsync(result, reporter, ct);
     }
 
-    private async Task<BflResult> PollAsync(string pollingUrl, IEngineContext context, CancellationToken ct)
+    private async Task<BflResult> PollAsync(string pollingUrl, IEngineReporter reporter, CancellationToken ct)
     {
         var o = options.CurrentValue;
         for (var poll = 1; poll <= o.MaxPolls; poll++)
         {
-            await Task.Delay(o.PollInterval, context.Time, ct);
+            await Task.Delay(o.PollInterval, reporter.Time, ct);
             var result = await client.PollAsync(pollingUrl, ct);
             if (string.IsNullOrEmpty(result.Status))
             {
@@ -67,7 +65,7 @@ public sealed class BflEngine(
             if (o.InProgressStatuses.Contains(result.Status, StringComparer.Ordinal)
                 || (result.Status == "Task not found" && poll <= o.NotFoundGrace))
             {
-                await context.ReportAsync("generating", result.Progress is { } p ? Math.Clamp(p, 0, 1) * 0.9 : null, ct);
+                await reporter.ReportAsync("generating", result.Progress is { } p ? Math.Clamp(p, 0, 1) * 0.9 : null, ct);
                 continue;
             }
             return result;

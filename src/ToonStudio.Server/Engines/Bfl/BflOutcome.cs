@@ -9,7 +9,7 @@ namespace ToonStudio.Server.Engines.Bfl;
 /// <summary>What a final get_result means: an image to download at once (10-minute link), or a catalog error.</summary>
 public sealed class BflOutcome(ResultDownloader downloader, ILogger<BflOutcome> log)
 {
-    public async Task<EngineResult> ToResultAsync(BflResult r, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> ToResultAsync(BflResult r, IEngineReporter reporter, CancellationToken ct)
     {
         switch (r.Status)
         {
@@ -20,7 +20,7 @@ public sealed class BflOutcome(ResultDownloader downloader, ILogger<BflOutcome> 
                     RemoteLog.UnexpectedOutput(log, "BFL", r.Id, Replicate.ReplicateOutput.Describe(r.Result));
                     throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, "BFL reported Ready without a result image.");
                 }
-                await context.ReportAsync("downloading", null, ct);
+                await reporter.ReportAsync("downloading", null, ct);
                 var image = await downloader.DownloadAsync("BFL", sample.GetString() ?? "", ct);
                 return new EngineResult(image.Bytes, image.ContentType, []);
             case "Request Moderated" or "Content Moderated":

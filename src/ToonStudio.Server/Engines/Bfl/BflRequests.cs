@@ -2,29 +2,30 @@ using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
-/// <summary>Maps a job onto FluxKontextProInputs: goods use one image, PPL adds the product as input_image_2.</summary>
+/// <summary>Maps a request onto FluxKontextProInputs: goods use one image, PPL adds the product as input_image_2.</summary>
 public static class BflRequests
 {
-    public static BflSubmitRequest Build(Job job, IReadOnlyList<EngineInput> inputs)
+    public static BflSubmitRequest Build(EngineRequest request)
     {
-        if (inputs.Count == 0 || (job.Kind == JobKind.Ppl && inputs.Count < 2))
+        var inputs = request.Inputs;
+        var p = request.Parameters;
+        if (inputs.Count == 0 || (request.Kind == JobKind.Ppl && inputs.Count < 2))
         {
             throw new ToonStudioException(ErrorCode.InvalidParameter, "BFL needs the job's input images.", "input_image");
         }
         return new BflSubmitRequest(
-            ProviderSettings.For(job),
+            ProviderSettings.For(request),
             Convert.ToBase64String(inputs[0].Png),
-            job.Kind == JobKind.Ppl ? Convert.ToBase64String(inputs[1].Png) : null,
-            job.Parameters.Seed,
-            AspectRatio(job.Parameters.AspectRatio, inputs[0]),
+            request.Kind == JobKind.Ppl ? Convert.ToBase64String(inputs[1].Png) : null,
+            p.Seed,
+            AspectRatio(p.AspectRatio, inputs[0]),
             // BFL says jpeg, not jpg, and has no webp: ask PNG and let the server transcode.
-            ProviderSettings.WantsJpeg(job) ? "jpeg" : "png",
+            ProviderSettings.WantsJpeg(p) ? "jpeg" : "png",
             PromptUpsampling: false,
-            ProviderSettings.SafetyTolerance(job));
+            ProviderSettings.SafetyTolerance(p));
     }
 
     /// <summary>

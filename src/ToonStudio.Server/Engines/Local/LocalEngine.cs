@@ -3,7 +3,6 @@ using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Imaging.Ppl;
 using ToonStudio.Server.Core;
-using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Local;
 
@@ -19,13 +18,13 @@ public sealed class LocalEngine(PplCompositor compositor, GoodsRenderer renderer
 
     public EngineAvailability Availability { get; } = new(EngineName, true, null, [JobKind.Ppl, JobKind.Goods], Remote: false);
 
-    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> inputs, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
-        await context.ReportAsync("generating", 0.1, ct);
-        var job = context.Job;
-        var p = job.Parameters;
+        await reporter.ReportAsync("generating", 0.1, ct);
+        var inputs = request.Inputs;
+        var p = request.Parameters;
         var format = p.OutputFormat;
-        if (job.Kind == JobKind.Ppl)
+        if (request.Kind == JobKind.Ppl)
         {
             var image = compositor.Compose(new PplRequest(inputs[0].Png, inputs[1].Png, p.Prompt, p.AspectRatio, p.Seed, format));
             return new EngineResult(image.Bytes, image.ContentType, []);

@@ -1,7 +1,6 @@
 using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
 using ToonStudio.Server.Core;
-using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Engines.Remote;
 
@@ -11,10 +10,10 @@ namespace ToonStudio.Server.Engines.Remote;
 /// </summary>
 public static class ProviderSettings
 {
-    public static string For(Job job)
+    public static string For(EngineRequest request)
     {
-        var user = job.Parameters.Prompt.Trim();
-        if (job.Kind != JobKind.Goods || job.Parameters.GoodsType is not { } type || GoodsCatalog.Find(type) is not { } goods)
+        var user = request.Parameters.Prompt.Trim();
+        if (request.Kind != JobKind.Goods || request.Parameters.GoodsType is not { } type || GoodsCatalog.Find(type) is not { } goods)
         {
             return user;
         }
@@ -22,8 +21,8 @@ public static class ProviderSettings
     }
 
     /// <summary>Both providers take 0 (strict) – 2 (permissive) when input images are given; never send more.</summary>
-    public static int SafetyTolerance(Job job) => Math.Clamp(job.Parameters.SafetyTolerance, 0, 2);
+    public static int SafetyTolerance(JobParameters parameters) => Math.Clamp(parameters.SafetyTolerance, 0, 2);
 
     /// <summary>Both providers make JPEG or PNG only; WebP is asked as PNG and transcoded by the server.</summary>
-    public static bool WantsJpeg(Job job) => job.Parameters.OutputFormat == OutputFormat.Jpeg;
+    public static bool WantsJpeg(JobParameters parameters) => parameters.OutputFormat == OutputFormat.Jpeg;
 }

@@ -3,7 +3,6 @@ using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines.Downloads;
 using ToonStudio.Server.Engines.Remote;
 using ToonStudio.Server.Errors;
-using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Replicate;
@@ -25,48 +24,47 @@ public sealed class ReplicateEngine(
     public EngineAvailability Availability => new(Name, !string.IsNullOrEmpty(options.CurrentValue.ApiToken),
         string.IsNullOrEmpty(options.CurrentValue.ApiToken) ? ReplicateOptions.TokenVariable : null, [JobKind.Ppl, JobKind.Goods], Remote: true);
 
-    public async Task<EngineResult> GenerateAsync(IReadOnlyList<EngineInput> images, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
-        var job = context.Job;
         ReplicatePrediction prediction;
-        if (job.ProviderTaskId is { } resumed)
+        if (request.Resume is { } resumed)
         {
-            RemoteLog.Resuming(log, "Replicate", job.Id, resumed);
-            prediction = await client.GetAsync(resumed, job.ProviderPollingUrl, ct);
+            RemoteLog.Resuming(log, "Replicate", request.JobId, resumed.TaskId);
+            prediction = await client.GetAsync(resumed.TaskId, resumed.PollingUrl, ct);
         }
         else
         {
-            var body = await inputs.BuildAsync(job, images, ct);
-            var remaining = context.Deadline - context.Time.GetUtcNow();
+            var body = await inputs.BuildAsync(request, ct);
+            var remaining = request.Deadline - reporter.Time.GetUtcNow();
             var wait = (int)Math.Min(options.CurrentValue.PreferWait.TotalSeconds, remaining.TotalSeconds - 2);
-            prediction = await client.CreateAsync(inputs.ModelFor(job), body, wait, remaining, ct);
+            prediction = await client.CreateAsync(inputs.ModelFor(request.Kind), body, wait, remaining, ct);
             Check(prediction);
-            RemoteLog.Accepted(log, "Replicate", job.Id, prediction.Id);
+            RemoteLog.Accepted(log, "Replicate", request.JobId, prediction.Id);
             try
             {
-                await context.ProviderAcceptedAsync(prediction.Id, prediction.Urls?.Get, null, ct);
+                await reporter.ProviderAcceptedAsync(prediction.Id, prediction.Urls?.Get, null, ct);
             }
-            catch (OperationCanceledException) when (!context.ProviderTaskStillWanted)
+            catch (OperationCanceledException) when (!reporter.ProviderTaskStillWanted)
             {
-                await CancelQuietlyAsync(prediction.Id, context);
+                await CancelQuietlyAsync(prediction.Id, reporter);
                 throw;
             }
         }
         try
         {
-            prediction = await PollAsync(Check(prediction), context, ct);
+            prediction = await PollAsync(Check(prediction), reporter, ct);
         }
         // Whatever ends the job while the prediction may still run (cancel, deadline, MaxPolls, a provider that stopped
         // answering) must not leave it billing; a job that is only moving keeps it for the next process.
-        catch (Exception e) when (e is OperationCanceledException or ToonStudioException && !context.ProviderTaskStillWanted)
+        catch (Exception e) when (e is OperationCanceledException or ToonStudioException && !reporter.ProviderTaskStillWanted)
         {
-            await CancelQuietlyAsync(prediction.Id, context);
+            await CancelQuietlyAsync(prediction.Id, reporter);
             throw;
         }
-        return await outcome.ToResultAsync(prediction, context, ct);
+        return await outcome.ToResultAsync(prediction, request.Deadline, reporter, ct);
     }
 
-    private async Task<ReplicatePrediction> PollAsync(ReplicatePrediction prediction, IEngineContext context, CancellationToken ct)
+    private async Task<ReplicatePrediction> PollAsync(ReplicatePrediction prediction, IEngineReporter reporter, CancellationToken ct)
     {
         var o = options.CurrentValue;
         var delay = o.PollInterval;
@@ -76,8 +74,8 @@ public sealed class ReplicateEngine(
             {
                 throw new ToonStudioException(ErrorCode.GenerationTimeout, $"Replicate gave no result after {o.MaxPolls} polls.");
             }
-            await context.ReportAsync("generating", null, ct);
-            await Task.Delay(delay, context.Time, ct);
+            await reporter.ReportAsync("generating", null, ct);
+            await Task.Delay(delay, reporter.Time, ct);
             prediction = Check(await client.GetAsync(prediction.Id, prediction.Urls?.Get, ct));
             RemoteLog.Polled(log, "Replicate", prediction.Id, prediction.Status, poll);
             metrics.ProviderPoll(EngineName, prediction.Status);
@@ -90,15 +88,15 @@ public sealed class ReplicateEngine(
     /// Our job ended (user cancel or deadline): stop the provider too, so nobody pays for an unwanted image. Not when
     /// the job is only moving (shutdown, another replica): it stays resumable and the next process picks this prediction up.
     /// </summary>
-    private async Task CancelQuietlyAsync(string id, IEngineContext context)
+    private async Task CancelQuietlyAsync(string id, IEngineReporter reporter)
     {
-        if (context.ProviderTaskStillWanted)
+        if (reporter.ProviderTaskStillWanted)
         {
             RemoteLog.CancelSent(log, "Replicate", id, "not sent: shutting down, left for resume");
             return;
         }
         // On the job's clock, like the deadline that led here: a slow machine must not turn "cancel sent" into "gave up".
-        using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout, context.Time);
+        using var timeout = new CancellationTokenSource(options.CurrentValue.CancelTimeout, reporter.Time);
         try
         {
             var after = await client.CancelAsync(id, timeout.Token);

@@ -12,7 +12,7 @@ public sealed class ReplicateOutcome(ResultDownloader downloader, ILogger<Replic
     public static bool HasEarlyOutput(ReplicatePrediction p) =>
         p.Status == "processing" && ReplicateOutput.TryGetLocation(p.Output, out _, out _);
 
-    public async Task<EngineResult> ToResultAsync(ReplicatePrediction p, IEngineContext context, CancellationToken ct)
+    public async Task<EngineResult> ToResultAsync(ReplicatePrediction p, DateTimeOffset deadline, IEngineReporter reporter, CancellationToken ct)
     {
         if (p.Status is "succeeded" or "processing")
         {
@@ -25,7 +25,7 @@ public sealed class ReplicateOutcome(ResultDownloader downloader, ILogger<Replic
                 RemoteLog.UnexpectedOutput(log, "Replicate", p.Id, shape);
                 throw new ToonStudioException(ErrorCode.UnexpectedProviderOutput, $"Replicate returned an output this server cannot use ({shape}).");
             }
-            await context.ReportAsync("downloading", null, ct);
+            await reporter.ReportAsync("downloading", null, ct);
             var image = await downloader.DownloadAsync("Replicate", location, ct);
             return new EngineResult(image.Bytes, image.ContentType, []);
         }
@@ -35,7 +35,7 @@ public sealed class ReplicateOutcome(ResultDownloader downloader, ILogger<Replic
             "failed" when IsModeration(error) => Fail(p, ErrorCode.Moderated, "Replicate flagged the input or output as sensitive (E005).", "sensitive content (E005)"),
             "failed" => Fail(p, ErrorCode.ProviderFailed, $"Replicate failed: {ProviderErrors.Clean(error ?? "no reason given", null)}"),
             "aborted" => Fail(p, ErrorCode.GenerationTimeout, "Replicate did not start the prediction before the deadline."),
-            "canceled" when context.Time.GetUtcNow() >= context.Deadline - TimeSpan.FromSeconds(2) =>
+            "canceled" when reporter.Time.GetUtcNow() >= deadline - TimeSpan.FromSeconds(2) =>
                 Fail(p, ErrorCode.GenerationTimeout, "Replicate stopped the prediction at the deadline."),
             "canceled" => Fail(p, ErrorCode.ProviderFailed, "The prediction was canceled at Replicate."),
             _ => Fail(p, ErrorCode.UnexpectedProviderOutput, $"Replicate reported an unknown status ({ProviderErrors.Clean(p.Status, null)})."),

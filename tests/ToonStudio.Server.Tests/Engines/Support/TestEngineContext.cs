@@ -1,16 +1,17 @@
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
-using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Tests.Engines.Support;
 
-/// <summary>An <see cref="IEngineContext"/> that records what the engine reported, as the runner would persist it.</summary>
-public sealed class TestEngineContext(Job job, TimeProvider? time = null) : IEngineContext
+/// <summary>
+/// Plays the runner's side of the engine seam: holds the job row, builds the <see cref="EngineRequest"/> from it as
+/// the runner does, and records what the engine reported, as the runner would persist it.
+/// </summary>
+public sealed class TestEngineContext(Job job, TimeProvider? time = null) : IEngineReporter
 {
     private readonly List<(string Stage, double? Progress)> _reports = [];
 
     public Job Job { get; private set; } = job;
-    public DateTimeOffset Deadline => Job.Deadline;
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
     public int Accepted { get; private set; }
 
@@ -27,6 +28,12 @@ public sealed class TestEngineContext(Job job, TimeProvider? time = null) : IEng
             }
         }
     }
+
+    /// <summary>The request the runner would send for the row as it stands: a stored task id becomes the resume token.</summary>
+    public EngineRequest Request(IReadOnlyList<EngineInput> inputs) => new(
+        Job.Id, Job.Kind, Job.Parameters, inputs,
+        Job.ProviderTaskId is { } taskId ? new ResumeToken(taskId, Job.ProviderPollingUrl) : null,
+        Job.Deadline);
 
     public ValueTask ReportAsync(string stage, double? progress, CancellationToken ct)
     {

@@ -4,15 +4,25 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
-/// <summary>Persists what an engine reports, under the runner's lease, and tells subscribers.</summary>
-internal sealed class EngineContext(Job job, IJobStore store, IJobEventBus bus, TimeProvider time, RunningJob running) : IEngineContext
+/// <summary>
+/// The runner's side of the engine seam: builds the <see cref="EngineRequest"/> from the job row, and persists what
+/// the engine reports into that row, under the runner's lease, telling subscribers. The engine never sees the row.
+/// </summary>
+internal sealed class EngineReporter(Job job, IJobStore store, IJobEventBus bus, TimeProvider time, RunningJob running) : IEngineReporter
 {
     private Job _job = job;
 
-    public Job Job => _job;
-    public DateTimeOffset Deadline => _job.Deadline;
     public TimeProvider Time => time;
     public bool ProviderTaskStillWanted => running.Reason is StopReason.Shutdown or StopReason.LeaseLost;
+
+    /// <summary>The row as the engine's reports left it: the runner finishes the job from this copy.</summary>
+    internal Job Job => _job;
+
+    /// <summary>What the engine is asked to draw; a stored provider task id becomes the resume token.</summary>
+    internal EngineRequest Request(IReadOnlyList<EngineInput> inputs) => new(
+        _job.Id, _job.Kind, _job.Parameters, inputs,
+        _job.ProviderTaskId is { } taskId ? new ResumeToken(taskId, _job.ProviderPollingUrl) : null,
+        _job.Deadline);
 
     public ValueTask ReportAsync(string stage, double? progress, CancellationToken ct) =>
         SaveAsync(_job with { Stage = stage, Progress = Math.Clamp(progress ?? _job.Progress, 0, 1) }, ct);
@@ -25,9 +35,6 @@ internal sealed class EngineContext(Job job, IJobStore store, IJobEventBus bus, 
             Cost = cost ?? _job.Cost,
             ProviderSubmissions = _job.ProviderSubmissions + 1,
         }, ct);
-
-    /// <summary>Replaces the job the runner finishes with (e.g. after the engine stored extra fields).</summary>
-    internal Job Current => _job;
 
     private async ValueTask SaveAsync(Job next, CancellationToken ct)
     {
