@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ToonStudio.HostileDriver;
-using ToonStudio.Reliability.Tests.Infrastructure;
+using ToonStudio.Tests.Shared;
 using ToonStudio.Server.Tests.Hostile.Corpus;
 
 // The hostile corpus against the real server process (Kestrel limits, real sockets, the local engine rendering what is

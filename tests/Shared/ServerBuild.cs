@@ -12,18 +12,24 @@ public static class ServerBuild
     private const string Configuration = "Release";
 #endif
 
-    public static string DllPath { get; } = Find();
+    /// <summary>The folder holding ToonStudio.slnx above the test's output folder.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
 
-    private static string Find()
+    public static string DllPath { get; } = FindDll();
+
+    private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ToonStudio.slnx")))
         {
             dir = dir.Parent;
         }
-        var dll = dir is null ? null : Path.Combine(dir.FullName, "src", "ToonStudio.Server", "bin", Configuration, "net10.0", "ToonStudio.Server.dll");
-        return dll is not null && File.Exists(dll)
-            ? dll
-            : throw new InvalidOperationException($"The server build is missing ({dll ?? "no ToonStudio.slnx above the tests"}): build the solution first.");
+        return dir?.FullName ?? throw new InvalidOperationException($"No ToonStudio.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindDll()
+    {
+        var dll = Path.Combine(RepositoryRoot, "src", "ToonStudio.Server", "bin", Configuration, "net10.0", "ToonStudio.Server.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"The server build is missing ({dll}): build the solution first.");
     }
 }

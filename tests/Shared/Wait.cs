@@ -12,14 +12,18 @@ public static class Wait
         UntilAsync(() => Task.FromResult(condition()), patience, what);
 
     /// <inheritdoc cref="UntilAsync(Func{bool}, TimeSpan, Func{string})"/>
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan patience, Func<string> what)
+    public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan patience, Func<string> what) =>
+        UntilAsync(condition, patience, () => Task.FromResult(what()));
+
+    /// <summary>As <see cref="UntilAsync(Func{bool}, TimeSpan, Func{string})"/>, with a description that has to ask the system under test (e.g. the jobs' statuses).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan patience, Func<Task<string>> what)
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
         {
             if (clock.Elapsed > patience)
             {
-                throw new TimeoutException($"Waited {patience.TotalSeconds:0.#} s in vain for: {what()}");
+                throw new TimeoutException($"Waited {patience.TotalSeconds:0.#} s in vain for: {await what()}");
             }
             await Task.Delay(Interval);
         }

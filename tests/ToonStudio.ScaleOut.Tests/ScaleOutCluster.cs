@@ -10,6 +10,9 @@ namespace ToonStudio.ScaleOut.Tests;
 /// </summary>
 public sealed class ScaleOutCluster : IAsyncDisposable
 {
+    /// <summary>The replicas take all their settings from the environment (<see cref="Settings"/>), none as arguments.</summary>
+    private static readonly Dictionary<string, string> NoArguments = [];
+
     private readonly string _folder;
     private readonly BlobContainerClient _container;
 
@@ -22,7 +25,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     public NpgsqlDataSource Db { get; }
     public string Schema { get; }
     public TimeSpan Lease { get; }
-    public List<ServerReplica> Replicas { get; } = [];
+    public List<ServerProcess> Replicas { get; } = [];
 
     public static async Task<ScaleOutCluster> StartAsync(int replicas, TimeSpan lease)
     {
@@ -35,9 +38,9 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         try
         {
             // Start one first so the others find the schema migrated; the rest start at once, as in a rollout.
-            cluster.Replicas.Add(await ServerReplica.StartAsync("replica-0", cluster.Settings("replica-0"), folder));
+            cluster.Replicas.Add(await ServerProcess.StartAsync(NoArguments, Path.Combine(folder, "replica-0.log"), cluster.Settings("replica-0")));
             cluster.Replicas.AddRange(await Task.WhenAll(Enumerable.Range(1, replicas - 1)
-                .Select(i => ServerReplica.StartAsync($"replica-{i}", cluster.Settings($"replica-{i}"), folder))));
+                .Select(i => ServerProcess.StartAsync(NoArguments, Path.Combine(folder, $"replica-{i}.log"), cluster.Settings($"replica-{i}")))));
             return cluster;
         }
         catch

@@ -22,7 +22,7 @@ public sealed class ScaleOutFailoverTests(ITestOutputHelper output)
         // The window in which a task is accepted but its id not yet written is a real, milliseconds-wide risk of any
         // design; this test proves the takeover, not luck.
         List<(string Id, string Owner, bool Submitted)> running = [];
-        await WaitUntilAsync(async () => (await cluster.CountByStatusAsync()).GetValueOrDefault("queued") == 0
+        await Wait.UntilAsync(async () => (await cluster.CountByStatusAsync()).GetValueOrDefault("queued") == 0
                 && (running = await cluster.RunningAsync()).Where(r => r.Owner == victim.Name).All(r => r.Submitted),
             TimeSpan.FromSeconds(60), () => Describe(cluster));
         var orphans = running.Where(r => r.Owner == victim.Name).Select(r => r.Id).ToList();
@@ -30,9 +30,9 @@ public sealed class ScaleOutFailoverTests(ITestOutputHelper output)
 
         victim.KillHard();
         var killedAt = DateTimeOffset.UtcNow;
-        await WaitUntilAsync(async () => (await cluster.RunningAsync()).All(r => r.Owner != victim.Name), Patience, () => Describe(cluster));
+        await Wait.UntilAsync(async () => (await cluster.RunningAsync()).All(r => r.Owner != victim.Name), Patience, () => Describe(cluster));
         var takenOverAfter = DateTimeOffset.UtcNow - killedAt;
-        await WaitUntilAsync(async () => Terminal(await cluster.CountByStatusAsync()) == specs.Length, Patience, () => Describe(cluster));
+        await Wait.UntilAsync(async () => Terminal(await cluster.CountByStatusAsync()) == specs.Length, Patience, () => Describe(cluster));
 
         Assert.Equal(specs.Length, (await cluster.CountByStatusAsync()).GetValueOrDefault("succeeded"));
         Assert.All(specs, spec => Assert.Equal(1, cluster.Fakes.State.Counters(spec).Submissions));

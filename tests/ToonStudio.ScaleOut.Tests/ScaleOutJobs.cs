@@ -2,16 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using SkiaSharp;
 
 namespace ToonStudio.ScaleOut.Tests;
 
 /// <summary>What a client does against the cluster: create PPL jobs on the Replicate fake, follow them.</summary>
 public static class ScaleOutJobs
 {
-    private static readonly byte[] Character = Png(new SKColor(250, 200, 170));
-    private static readonly byte[] Product = Png(new SKColor(90, 140, 220));
-
     /// <summary>The fake marker: a unique tag gives the job its own submission counter; polls sets its length.</summary>
     public static string Spec(string tag, int polls) => $"tag={tag} polls={polls}";
 
@@ -20,8 +16,8 @@ public static class ScaleOutJobs
         using var form = new MultipartFormDataContent
         {
             { new StringContent($"the character holding the product [fake:{spec}]"), "prompt" },
-            { Image(Character), "input_image_1", "character.png" },
-            { Image(Product), "input_image_2", "product.png" },
+            { Image(TestImages.Character), "input_image_1", "character.png" },
+            { Image(TestImages.Product), "input_image_2", "product.png" },
             { new StringContent("1:1"), "aspect_ratio" },
             { new StringContent("png"), "output_format" },
             { new StringContent("replicate"), "engine" },
@@ -35,20 +31,6 @@ public static class ScaleOutJobs
         var body = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/v1/ppl answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Waits until <paramref name="done"/> holds, checking every 200 ms, or fails after <paramref name="patience"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan patience, Func<Task<string>> describe)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await done())
-        {
-            if (clock.Elapsed > patience)
-            {
-                Assert.Fail($"not done after {patience}: {await describe()}");
-            }
-            await Task.Delay(200);
-        }
     }
 
     /// <summary>Reads <c>/api/v1/jobs/{id}/events</c> until the terminal event: each job event with the time it arrived.</summary>
@@ -76,19 +58,5 @@ public static class ScaleOutJobs
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         return content;
-    }
-
-    private static byte[] Png(SKColor color)
-    {
-        using var bitmap = new SKBitmap(256, 256, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.White);
-            using var paint = new SKPaint { Color = color, IsAntialias = true };
-            canvas.DrawCircle(128, 128, 90, paint);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-        return data.ToArray();
     }
 }

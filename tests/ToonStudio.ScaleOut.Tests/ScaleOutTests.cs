@@ -24,7 +24,7 @@ public sealed partial class ScaleOutTests(SharedCluster shared, ITestOutputHelpe
         var ids = new string[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 6 },
             async (i, ct) => ids[i] = await CreatePplAsync(cluster.Replicas[i % 3].Http, specs[i], ct));
-        await WaitUntilAsync(async () => Terminal(await cluster.CountByStatusAsync(ids)) == count, Patience, () => Describe(cluster));
+        await Wait.UntilAsync(async () => Terminal(await cluster.CountByStatusAsync(ids)) == count, Patience, () => Describe(cluster));
         output.WriteLine($"{count} jobs on 3 replicas in {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:F1} jobs/s)");
 
         Assert.Equal(count, (await cluster.CountByStatusAsync(ids)).GetValueOrDefault("succeeded"));
@@ -41,7 +41,7 @@ public sealed partial class ScaleOutTests(SharedCluster shared, ITestOutputHelpe
         var spec = Spec("idempotent", polls: 1);
 
         var ids = await Task.WhenAll(cluster.Replicas.Select(r => CreatePplAsync(r.Http, spec, idempotencyKey: "same-key")));
-        await WaitUntilAsync(async () => Terminal(await cluster.CountByStatusAsync(ids)) == 1, Patience, () => Describe(cluster));
+        await Wait.UntilAsync(async () => Terminal(await cluster.CountByStatusAsync(ids)) == 1, Patience, () => Describe(cluster));
 
         Assert.Single(ids.Distinct());
         Assert.Equal(1, (await cluster.CountByStatusAsync(ids)).GetValueOrDefault("succeeded"));
@@ -54,7 +54,7 @@ public sealed partial class ScaleOutTests(SharedCluster shared, ITestOutputHelpe
         var cluster = shared.Cluster;
         var id = await CreatePplAsync(cluster.Replicas[0].Http, Spec("sse", polls: 12));
         string? owner = null;
-        await WaitUntilAsync(async () => (owner = (await cluster.RunningAsync()).FirstOrDefault(r => r.Id == id).Owner) is not null,
+        await Wait.UntilAsync(async () => (owner = (await cluster.RunningAsync()).FirstOrDefault(r => r.Id == id).Owner) is not null,
             TimeSpan.FromSeconds(30), () => Describe(cluster));
         var watcher = cluster.Replicas.First(r => r.Name != owner);
 
@@ -76,7 +76,7 @@ public sealed partial class ScaleOutTests(SharedCluster shared, ITestOutputHelpe
         string.Join(", ", (await cluster.CountByStatusAsync()).Select(p => $"{p.Key}={p.Value}")) + "; logs: " +
         string.Join(" ", cluster.Replicas.Select(r => r.LogPath));
 
-    internal static List<(string Id, bool Resumed)> Started(ServerReplica replica) =>
+    internal static List<(string Id, bool Resumed)> Started(ServerProcess replica) =>
         [.. StartedLine().Matches(replica.ReadLog()).Select(m => (m.Groups["id"].Value, m.Groups["task"].Value is not ("" or "(null)")))];
 
     [GeneratedRegex(@"Job (?<id>\S+) started on \S+ \(provider task (?<task>[^)]*)\)")]

@@ -45,7 +45,7 @@ public sealed class ProviderChaosTests(ChaosServer server, ITestOutputHelper out
 }
 
 /// <summary>The fakes and one server process per test class (a shared one let one class open the other's circuit breaker).</summary>
-public sealed class ChaosServer : IAsyncLifetime
+public class ChaosServer : IAsyncLifetime
 {
     /// <summary>Shortened in the fast run so a hung provider costs seconds, the production 2 minutes in the long run.</summary>
     public static readonly TimeSpan Deadline = Scale.Pick(TimeSpan.FromSeconds(12), TimeSpan.FromMinutes(2));
@@ -54,7 +54,16 @@ public sealed class ChaosServer : IAsyncLifetime
     public static readonly TimeSpan RecordingGrace = TimeSpan.FromSeconds(10);
 
     private readonly TempFolder _folder = new("chaos");
+    private readonly TimeSpan _deadline;
     private ServerProcess? _server;
+
+    public ChaosServer()
+        : this(Deadline)
+    {
+    }
+
+    /// <summary>A server whose jobs have <paramref name="deadline"/> instead of <see cref="Deadline"/>.</summary>
+    protected ChaosServer(TimeSpan deadline) => _deadline = deadline;
 
     public FakeProvidersHost Fakes { get; private set; } = null!;
     public JobsClient Jobs { get; private set; } = null!;
@@ -63,7 +72,7 @@ public sealed class ChaosServer : IAsyncLifetime
     {
         Fakes = await FakeProvidersHost.StartAsync();
         var settings = FakeSettings.For(Fakes.Urls, _folder.Sub("data"));
-        settings["ToonStudio:Generation:Timeout"] = Deadline.ToString();
+        settings["ToonStudio:Generation:Timeout"] = _deadline.ToString();
         settings["ToonStudio:Replicate:PollInterval"] = "00:00:00.250";
         settings["ToonStudio:Replicate:Resilience:BaseDelay"] = Scale.Pick(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)).ToString();
         _server = await ServerProcess.StartAsync(settings, Path.Combine(_folder.Path, "server.log"));
@@ -80,3 +89,9 @@ public sealed class ChaosServer : IAsyncLifetime
         _folder.Dispose();
     }
 }
+
+/// <summary>
+/// The chaos server with the production deadline of 2 minutes in both scales: a fault the server reports at once must
+/// be reported as itself, never overtaken by the deadline on a slow machine.
+/// </summary>
+public sealed class PatientChaosServer() : ChaosServer(TimeSpan.FromMinutes(2));

@@ -1,6 +1,5 @@
 using ToonStudio.FakeProviders;
 using ToonStudio.Reliability.Tests.Infrastructure;
-using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Reliability.Tests.Faults;
 

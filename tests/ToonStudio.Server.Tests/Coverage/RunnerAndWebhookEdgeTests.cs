@@ -13,7 +13,6 @@ using ToonStudio.Server.Tests.Ops;
 using ToonStudio.Server.Tests.Support;
 using ToonStudio.Server.Tests.Webhooks;
 using ToonStudio.Server.Webhooks;
-using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Coverage;
 

@@ -4,7 +4,6 @@ using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Hosting;
 using ToonStudio.Server.Jobs;
-using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Ops;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Tests.Engines.Support;
 using ToonStudio.Server.Tests.Support;
-using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Engines.EndToEnd;
 

@@ -1,7 +1,6 @@
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
-using ToonStudio.Tests.Shared;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 

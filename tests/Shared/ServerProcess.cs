@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using ToonStudio.Tests.Shared;
 
-namespace ToonStudio.Reliability.Tests.Infrastructure;
+namespace ToonStudio.Tests.Shared;
 
 /// <summary>
-/// One real server process (<c>dotnet ToonStudio.Server.dll</c>) on a loopback port, its output in a log file.
-/// Faults need a process: SIGKILL, SIGTERM and peak RSS mean nothing for an in-process host.
+/// One real server process (<c>dotnet ToonStudio.Server.dll</c>) on a loopback port, its output in a log file: the
+/// Reliability faults (SIGKILL, SIGTERM and peak RSS mean nothing for an in-process host) and the ScaleOut replicas.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -16,10 +15,13 @@ public sealed class ServerProcess : IAsyncDisposable
     private ServerProcess(Uri baseUrl, Process process, string logPath, StreamWriter log)
     {
         (BaseUrl, _process, LogPath, _log) = (baseUrl, process, logPath, log);
+        Name = Path.GetFileNameWithoutExtension(logPath);
         // Longer than the production deadline (2 min) + the compatible endpoints' 10 s grace: the long run waits that long.
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(4) };
     }
 
+    /// <summary>The log file's name without extension ("replica-1", "first").</summary>
+    public string Name { get; }
     public Uri BaseUrl { get; }
     public HttpClient Http { get; }
     public string LogPath { get; }
@@ -27,8 +29,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the server with <paramref name="settings"/> as <c>--key=value</c> arguments; waits for <c>/readyz</c>.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string logPath, int port = 0)
+    /// <summary>
+    /// Starts the server with <paramref name="settings"/> as <c>--key=value</c> arguments and <paramref name="environment"/>
+    /// added to its environment; waits for <c>/readyz</c>.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string logPath, IReadOnlyDictionary<string, string>? environment = null, int port = 0)
     {
         port = port == 0 ? FreePort() : port;
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -44,6 +49,10 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ServerBuild.DllPath}");
@@ -125,7 +134,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting:\n{Tail()}");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} while starting:\n{Tail()}");
             }
             try
             {
@@ -141,7 +150,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The server was not ready within {patience}:\n{Tail()}");
+        throw new TimeoutException($"{Name} was not ready within {patience}:\n{Tail()}");
     }
 
     private string Tail() => string.Join('\n', ReadLog().Split('\n').TakeLast(40));
