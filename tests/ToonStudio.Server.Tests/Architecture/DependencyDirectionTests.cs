@@ -9,6 +9,7 @@ namespace ToonStudio.Server.Tests.Architecture;
 /// The server's folders depend in one direction (docs/architecture.md): each may use the folders before it in
 /// <see cref="Layers"/> and none after it; <c>Core</c> uses none.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class DependencyDirectionTests
 {
     /// <summary>Lowest first. A folder may depend only on folders listed before it.</summary>

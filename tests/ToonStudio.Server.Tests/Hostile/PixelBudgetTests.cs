@@ -2,6 +2,8 @@ using ToonStudio.Server.Generation;
 
 namespace ToonStudio.Server.Tests.Hostile;
 
+/// <summary>The decode pixel budget on its own: large decodes queue, small ones share, oversize is clamped, a cancel gives back.</summary>
+[Trait("Category", "Unit")]
 public sealed class PixelBudgetTests
 {
     [Fact]

@@ -2,6 +2,8 @@ using ToonStudio.Server.Jobs;
 
 namespace ToonStudio.Server.Tests.Security;
 
+/// <summary>Job ids: well formed, distinct and uniform, and what the check refuses; no server.</summary>
+[Trait("Category", "Unit")]
 public sealed class JobIdTests
 {
     [Fact]

@@ -7,7 +7,8 @@ namespace ToonStudio.Server.Tests.Storage;
 /// <summary>Two buses on one database stand for two replicas: what one publishes, the other's subscribers see.</summary>
 public sealed class PostgresJobEventBusTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>A bound for what must happen, generous for a loaded machine: a passing test never waits it out.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly string _schema = TestServices.UniqueName("t_");
     private NpgsqlDataSource _db = null!;
     private PostgresJobEventBus _a = null!;
@@ -52,13 +53,14 @@ public sealed class PostgresJobEventBusTests : IAsyncLifetime
     [Fact]
     public async Task PublishQueuedAsync_OnOneReplica_WakesTheOthersRunner()
     {
-        // Drain the wake-up every listener gives itself when it (re)connects.
-        await _b.WaitForWorkAsync(TimeSpan.FromMilliseconds(50), default);
-        var wait = _b.WaitForWorkAsync(Patience, default);
+        // Drain the wake-up every listener gives itself once it listens (it is sent right after Listening completes).
+        await _b.WaitForWorkAsync(Patience, default);
+        // Far longer than the test's bound: only the notification can end this wait in time.
+        var wait = _b.WaitForWorkAsync(TimeSpan.FromHours(1), default);
 
         await _a.PublishQueuedAsync(default);
 
-        Assert.Same(wait, await Task.WhenAny(wait, Task.Delay(Patience / 2)));
+        await wait.WaitAsync(Patience);
     }
 
     [Fact]
@@ -74,14 +76,13 @@ public sealed class PostgresJobEventBusTests : IAsyncLifetime
 
         // The listeners reconnect after a 1 s backoff; publish until one arrives (a notification sent while nobody
         // listens is lost by design: subscribers re-read the row when their wait times out).
-        var seen = false;
-        for (var attempt = 0; attempt < 20 && !seen; attempt++)
+        var attempts = 0;
+        await Wait.UntilAsync(async () =>
         {
+            attempts++;
             await _a.PublishChangedAsync("job-1", default);
-            seen = await subscription.WaitAsync(TimeSpan.FromMilliseconds(500), default);
-        }
-
-        Assert.True(seen);
+            return await subscription.WaitAsync(TimeSpan.FromMilliseconds(500), default);
+        }, Patience, () => $"a notification through the reconnected listeners ({attempts} sent)");
     }
 
     private async Task<PostgresJobEventBus> StartAsync()

@@ -2,6 +2,8 @@ using ToonStudio.Server.Webhooks;
 
 namespace ToonStudio.Server.Tests.Webhooks;
 
+/// <summary>Webhook options on their own: the retry schedule, secret validation and the signature scheme.</summary>
+[Trait("Category", "Unit")]
 public sealed class WebhookOptionsTests
 {
     [Theory]

@@ -4,6 +4,8 @@ using ToonStudio.Server.Tests.Engines.Support;
 
 namespace ToonStudio.Server.Tests.Engines.Bfl;
 
+/// <summary>The aspect ratio BFL is asked for, from the choice and the first input; no provider.</summary>
+[Trait("Category", "Unit")]
 public sealed class BflRequestsTests
 {
     [Theory]

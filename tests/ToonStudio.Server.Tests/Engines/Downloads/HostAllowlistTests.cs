@@ -3,6 +3,8 @@ using ToonStudio.Server.Engines.Downloads;
 
 namespace ToonStudio.Server.Tests.Engines.Downloads;
 
+/// <summary>The download host allowlist on its own: defaults, configured hosts, refused addresses.</summary>
+[Trait("Category", "Unit")]
 public sealed class HostAllowlistTests
 {
     private static readonly HostAllowlist Defaults = new(new DownloadOptions().AllowedHosts);

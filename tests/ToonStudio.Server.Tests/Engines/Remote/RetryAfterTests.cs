@@ -5,6 +5,8 @@ using ToonStudio.Server.Engines.Remote;
 
 namespace ToonStudio.Server.Tests.Engines.Remote;
 
+/// <summary>Retry-After parsing (header and body, seconds and dates) on a fake clock.</summary>
+[Trait("Category", "Unit")]
 public sealed class RetryAfterTests
 {
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

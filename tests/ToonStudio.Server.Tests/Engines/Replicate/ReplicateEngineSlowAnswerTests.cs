@@ -1,45 +1,47 @@
+using Microsoft.Extensions.Time.Testing;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Errors;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Tests.Engines.Support;
-using static ToonStudio.Server.Tests.Engines.Support.EngineAssert;
 
 namespace ToonStudio.Server.Tests.Engines.Replicate;
 
-/// <summary>Attempt timeouts: a slow poll is retried (GET is idempotent), a slow submit is not (it may have been accepted).</summary>
-public sealed class ReplicateEngineSlowAnswerTests(FakesFixture fakes) : IClassFixture<FakesFixture>, IDisposable
+/// <summary>
+/// Attempt timeouts: a slow poll is retried (GET is idempotent), a slow submit is not (it may have been accepted).
+/// The engines run on a fake clock: the attempt timeout passes only when the fake is holding the request, so a slow
+/// machine can neither time out a normal call nor let a held one answer.
+/// </summary>
+public sealed class ReplicateEngineSlowAnswerTests : IClassFixture<FakesFixture>, IDisposable
 {
-    private readonly EngineHarness _harness = new(fakes, new Dictionary<string, string?>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>What the fake clock moves per tick while nothing is held: the poll interval and backoff (milliseconds) pass, an attempt timeout never does.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
+
+    private readonly FakesFixture _fakes;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly EngineHarness _harness;
+
+    public ReplicateEngineSlowAnswerTests(FakesFixture fakes)
     {
-        // Wide enough that a cold, busy CI machine answers a normal call in time; the slow scenarios take 4× longer.
-        ["ToonStudio:Replicate:Resilience:AttemptTimeout"] = "00:00:01.500",
-        ["ToonStudio:Replicate:PreferWait"] = "00:00:00",
-    });
+        _fakes = fakes;
+        _harness = new(fakes, new Dictionary<string, string?>
+        {
+            ["ToonStudio:Replicate:Resilience:AttemptTimeout"] = AttemptTimeout.ToString(),
+            ["ToonStudio:Replicate:PreferWait"] = "00:00:00",
+        }, _time);
+    }
 
     public void Dispose() => _harness.Dispose();
-
-    /// <summary>Compiles the client's whole path once, so the timeout under test is not spent on JIT; its outcome is not the test's.</summary>
-    private async Task WarmUpAsync()
-    {
-        try
-        {
-            await _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), Context("replicate", fakes.Scenario("polls=1").Marker), CancellationToken.None);
-        }
-        catch (ToonStudioException)
-        {
-            // A cold machine may miss even the widened timeout once; the measured call comes after.
-        }
-    }
 
     [Fact]
     public async Task GenerateAsync_SubmitSlowerThanAttemptTimeout_FailsWithoutSecondSubmit()
     {
-        var (marker, counters) = fakes.Scenario("delay=6000");
-        // The fake's first request compiles its endpoint; keep that out of the attempt timeout the test is about.
-        await FakeDirect.SubmitReplicateAsync(fakes, "[fake:polls=0]");
+        var (marker, counters) = _fakes.Scenario("delay=600000");
 
-        var error = await FailsAsync(_harness.Replicate, Context("replicate", marker), ErrorCode.ProviderFailed);
+        var error = await FailsOnFakeClockAsync(marker, () => counters.SubmitAttempts);
 
+        Assert.Equal(ErrorCode.ProviderFailed, error.Code);
         Assert.Contains("did not answer in time", error.Detail);
         Assert.Equal(1, counters.SubmitAttempts);
     }
@@ -47,13 +49,43 @@ public sealed class ReplicateEngineSlowAnswerTests(FakesFixture fakes) : IClassF
     [Fact]
     public async Task GenerateAsync_PollsSlowerThanAttemptTimeout_PollRetriedThenProviderFailed()
     {
-        var (marker, counters) = fakes.Scenario("poll-delay=6000");
-        await WarmUpAsync();
+        var (marker, counters) = _fakes.Scenario("poll-delay=600000");
 
-        await FailsAsync(_harness.Replicate, Context("replicate", marker), ErrorCode.ProviderFailed);
+        var error = await FailsOnFakeClockAsync(marker, () => counters.Polls);
 
+        Assert.Equal(ErrorCode.ProviderFailed, error.Code);
+        Assert.Contains("did not answer in time", error.Detail);
         Assert.Equal(1, counters.Submissions);
         Assert.Equal(3, counters.Polls);
         Assert.Equal(1, counters.Cancels);
+    }
+
+    /// <summary>
+    /// Runs the engine while driving the fake clock: each request the fake starts holding (<paramref name="held"/>
+    /// counts them) gets one attempt timeout and a second; otherwise the clock creeps by <see cref="Step"/>.
+    /// </summary>
+    private async Task<ToonStudioException> FailsOnFakeClockAsync(string marker, Func<int> held)
+    {
+        var context = new TestEngineContext(EngineJobs.Make(JobKind.Ppl, $"a prompt {marker}", "replicate", deadline: TimeSpan.FromMinutes(30)), _time);
+        var run = Task.Run(() => _harness.Replicate.GenerateAsync(EngineJobs.Inputs(JobKind.Ppl), context, CancellationToken.None));
+        var released = 0;
+        await Wait.UntilAsync(() =>
+        {
+            if (run.IsCompleted)
+            {
+                return true;
+            }
+            if (held() > released)
+            {
+                released++;
+                _time.Advance(AttemptTimeout + TimeSpan.FromSeconds(1));
+            }
+            else
+            {
+                _time.Advance(Step);
+            }
+            return false;
+        }, TimeSpan.FromSeconds(120), () => $"the engine to give up on the held requests ({held()} held, {released} timed out)");
+        return await Assert.ThrowsAsync<ToonStudioException>(() => run);
     }
 }

@@ -17,11 +17,18 @@ public sealed class EngineHarness : IDisposable
 {
     private readonly IHost _host;
 
-    public EngineHarness(FakesFixture fakes, IDictionary<string, string?>? overrides = null)
+    /// <param name="fakes">The fake providers the engines talk to.</param>
+    /// <param name="overrides">Settings replacing the defaults below.</param>
+    /// <param name="time">The clock of the engines and their resilience pipelines (attempt timeouts, backoff); the system clock if null.</param>
+    public EngineHarness(FakesFixture fakes, IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings(fakes, overrides));
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
         builder.AddReplicateEngine();
         builder.AddBflEngine();
         _host = builder.Build();
