@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(E2EFixture fixture)
 
         await AssertNoSeriousViolationsAsync(session.Page, $"{path} ({language})");
         await session.ScreenshotAsync($"a11y-{(path.Trim('/') is { Length: > 0 } name ? name : "home")}-{language}");
+        Assert.Empty(session.Errors);
     }
 
     [Theory]

@@ -82,6 +82,7 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
         var job = await api.GetJobAsync((await card.JobIdAsync())!);
         Assert.Equal("canceled", job?.GetProperty("status").GetString());
         await session.ScreenshotAsync("goods-canceled", fullPage: false);
+        Assert.Empty(session.Errors);
     }
 
     [Fact]
@@ -128,6 +129,7 @@ public sealed class GoodsGeneratorTests(E2EFixture fixture)
         await page.SwitchToEnglish.ClickAsync();
         await Expect(session.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Image generation did not finish within the time limit." })).ToBeVisibleAsync();
         await Expect(session.Page.GetByText("이미지 생성이 제한 시간")).ToHaveCountAsync(0);
+        Assert.Empty(session.Errors);
     }
 
     private static async Task StartRemoteJobAsync(GoodsPage page, string prompt)

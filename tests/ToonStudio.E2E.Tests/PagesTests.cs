@@ -45,5 +45,6 @@ public sealed class PagesTests(E2EFixture fixture)
         Assert.Equal("solid", outline);
         await Expect(page.Generate).ToHaveTextAsync("굿즈 시안 생성");
         await Expect(session.Page.GetByRole(AriaRole.Radio, new() { Name = "기본" })).ToBeCheckedAsync();
+        Assert.Empty(session.Errors);
     }
 }

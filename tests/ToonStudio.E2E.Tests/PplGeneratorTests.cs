@@ -63,10 +63,12 @@ public sealed class PplGeneratorTests(E2EFixture fixture)
         var page = new PplPage(session.Page);
 
         await page.UploadBothAsync(RepoPaths.Sample("character-girl-on-white.jpg"), RepoPaths.Sample("product-serum-on-beige.jpg"));
+        session.AllowFailedRequest(400, "/api/v1/ppl");
         await page.Generate.ClickAsync(); // no prompt: the server answers invalid_parameter for "prompt"
 
+        // The server's answer on a loaded machine: as patient as a generation, not the 15 s default of a UI step.
         var korean = session.Page.GetByText("프롬프트를 입력하세요.");
-        await Expect(korean).ToBeVisibleAsync();
+        await Expect(korean).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Prompt).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Cards).ToHaveCountAsync(0);
         await session.ScreenshotAsync("validation-ko", fullPage: false);

@@ -19,6 +19,7 @@ public sealed class ResilienceTests(E2EFixture fixture)
             Interlocked.Increment(ref blocked);
             await route.AbortAsync("connectionreset");
         });
+        session.AllowAbortedRequest("/api/v1/jobs/");
         var page = new PplPage(session.Page);
 
         await page.UploadBothAsync(RepoPaths.Sample("character-girl-on-white.jpg"), RepoPaths.Sample("product-serum-on-beige.jpg"));
@@ -28,6 +29,7 @@ public sealed class ResilienceTests(E2EFixture fixture)
         await Expect(page.Card().Status).ToHaveTextAsync("완료", new() { Timeout = 60_000 });
         await Expect(page.Card().ResultImage).ToBeVisibleAsync();
         Assert.True(blocked > 0, "The page never opened the event stream.");
+        Assert.Empty(session.Errors);
     }
 
     [Fact]
