@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ToonStudio.HostileDriver;
-using ToonStudio.Tests.Shared;
 using ToonStudio.Server.Tests.Hostile.Corpus;
+using ToonStudio.Tests.Shared;
 
 // The hostile corpus against the real server process (Kestrel limits, real sockets, the local engine rendering what is
 // accepted), several rounds at once, then the server's peak RSS (VmHWM). Exit 0 when every answer was allowed and the

@@ -61,7 +61,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(baseUrl, process, logPath, log);
-        await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        await server.WaitReadyAsync(TimeSpan.FromSeconds(180));
         return server;
     }
 

@@ -8,7 +8,7 @@ namespace ToonStudio.E2E.Tests.Infrastructure;
 /// <summary>The real ToonStudio server as a child process on a loopback port, with its own data folder.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
