@@ -61,7 +61,16 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(baseUrl, process, logPath, log);
-        await server.WaitReadyAsync(TimeSpan.FromSeconds(180));
+        try
+        {
+            await server.WaitReadyAsync(TimeSpan.FromSeconds(180));
+        }
+        catch
+        {
+            // A server that never became ready must not outlive the failed test (it would load the machine for the rest).
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 

@@ -63,7 +63,16 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthyAsync();
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            // A server that never became ready must not outlive the failed test (it would load the machine for the rest).
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
