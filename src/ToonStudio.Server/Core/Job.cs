@@ -3,8 +3,10 @@ using ToonStudio.Imaging;
 
 namespace ToonStudio.Server.Core;
 
+/// <summary>What a job makes: a product placement (PPL) image or a goods mockup.</summary>
 public enum JobKind { Ppl, Goods }
 
+/// <summary>Where a job is in its life; the last four are terminal.</summary>
 public enum JobStatus { Queued, Running, Succeeded, Failed, Canceled, TimedOut }
 
 /// <summary>What the user asked for; immutable once the job exists.</summary>
@@ -17,6 +19,9 @@ public sealed record JobParameters(
     long Seed,
     string? GoodsType,
     string? GoodsColor = null);
+
+/// <summary>An input's width and height in pixels after intake, kept on the job so nobody decodes the input to learn them.</summary>
+public sealed record ImageSize(int Width, int Height);
 
 /// <summary>A file a job produced besides its main result (print file, cut line).</summary>
 public sealed record JobArtifact(string Name, string ContentType, long Length);
@@ -34,6 +39,8 @@ public sealed record Job
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset Deadline { get; init; }
     public int InputCount { get; init; }
+    /// <summary>The stored inputs' sizes, in order, as intake made them (empty on jobs created before they were kept).</summary>
+    public IReadOnlyList<ImageSize> InputSizes { get; init; } = [];
     public string? IdempotencyKey { get; init; }
     /// <summary>Hash of the request's fields and inputs: an Idempotency-Key reused for another request is refused.</summary>
     public string? RequestHash { get; init; }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using ToonStudio.Imaging;
 using ToonStudio.Imaging.Goods;
+using ToonStudio.Imaging.Intake;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
@@ -12,7 +13,10 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Generation;
 
-/// <summary>Creates jobs from validated requests: engine choice, intake, inputs stored, row inserted, runners woken.</summary>
+/// <summary>
+/// Creates jobs from parsed requests in their natural order: request hash, idempotency lookup (a replay decodes and
+/// writes nothing), intake, inputs stored, row inserted, runners woken.
+/// </summary>
 public sealed class JobCreator(
     IJobStore store,
     IBlobStore blobs,
@@ -26,26 +30,55 @@ public sealed class JobCreator(
 {
     public async Task<IReadOnlyList<JobCreateResult>> CreateAsync(GenerationRequest request, string? idempotencyKey, CancellationToken ct)
     {
+        // The hash names the engine the request runs on, so the engine is chosen first (in memory, no I/O).
         var engine = engines.Resolve(request.Engine, request.Kind);
-        var inputs = new List<byte[]>(request.Images.Count);
+        var hash = RequestHash(request, engine.Name);
+        var types = request.Kind == JobKind.Goods ? request.GoodsTypes.Select(t => (string?)t).ToList() : [null];
+        // Each job of a batch gets its own key derived from the one the client sent.
+        var keys = types.Select(t => idempotencyKey is null ? null : types.Count > 1 ? $"{idempotencyKey}#{t}" : idempotencyKey).ToList();
+
+        var earlier = await FindEarlierAsync(keys, hash, ct);
+        if (earlier.All(j => j is not null))
+        {
+            return [.. earlier.Select(j => new JobCreateResult(j!, Created: false))];
+        }
+
+        var inputs = new List<IntakeResult>(request.Images.Count);
         foreach (var image in request.Images)
         {
-            inputs.Add((await intake.ProcessAsync(image, engine.MaxInputEdge, ct)).Png);
+            inputs.Add(await intake.ProcessAsync(image, engine.MaxInputEdge, ct));
         }
-        var types = request.Kind == JobKind.Goods ? request.GoodsTypes.Select(t => (string?)t).ToList() : [null];
         var batchId = types.Count > 1 ? JobIds.New() : null;
-        var hash = RequestHash(request, engine.Name);
         var results = new List<JobCreateResult>(types.Count);
         for (var i = 0; i < types.Count; i++)
         {
-            // Each job of a batch gets its own key derived from the one the client sent.
-            var key = idempotencyKey is null ? null : types.Count > 1 ? $"{idempotencyKey}#{types[i]}" : idempotencyKey;
-            results.Add(await CreateOneAsync(request, engine.Name, types[i], inputs, key, hash, batchId, ct));
+            results.Add(earlier[i] is { } done
+                ? new JobCreateResult(done, Created: false)
+                : await CreateOneAsync(request, engine.Name, types[i], inputs, keys[i], hash, batchId, ct));
         }
         return results;
     }
 
-    private async Task<JobCreateResult> CreateOneAsync(GenerationRequest request, string engine, string? goodsType, List<byte[]> inputs,
+    /// <summary>
+    /// The jobs already made under these keys (null where none is); a key made for another request is refused here,
+    /// before anything is decoded or written.
+    /// </summary>
+    private async Task<IReadOnlyList<Job?>> FindEarlierAsync(IReadOnlyList<string?> keys, string hash, CancellationToken ct)
+    {
+        var found = new List<Job?>(keys.Count);
+        foreach (var key in keys)
+        {
+            var job = key is null ? null : await store.FindByIdempotencyKeyAsync(key, ct);
+            if (job is not null && job.RequestHash != hash)
+            {
+                throw IdempotencyConflict();
+            }
+            found.Add(job);
+        }
+        return found;
+    }
+
+    private async Task<JobCreateResult> CreateOneAsync(GenerationRequest request, string engine, string? goodsType, List<IntakeResult> inputs,
         string? key, string hash, string? batchId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -64,6 +97,7 @@ public sealed class JobCreator(
             CreatedAt = now,
             Deadline = now + options.Value.Timeout,
             InputCount = inputs.Count,
+            InputSizes = [.. inputs.Select(i => new ImageSize(i.Width, i.Height))],
             IdempotencyKey = key,
             RequestHash = hash,
             BatchId = batchId,
@@ -75,7 +109,7 @@ public sealed class JobCreator(
             // From the first write on, the client's going away no longer interrupts: a job is made whole or not at all.
             for (var i = 0; i < inputs.Count; i++)
             {
-                await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i], "image/png", CancellationToken.None);
+                await blobs.PutAsync(JobBlobs.Input(job.Id, i + 1), inputs[i].Png, "image/png", CancellationToken.None);
             }
             traces.Remember(job.Id);
             created = await store.CreateAsync(job, CancellationToken.None);
@@ -88,13 +122,10 @@ public sealed class JobCreator(
         }
         if (!created.Created)
         {
+            // A concurrent twin with the same key inserted its row between our lookup and our insert: it won.
             traces.Forget(job.Id);
             await blobs.DeletePrefixAsync(JobBlobs.Prefix(job.Id), CancellationToken.None);
-            if (created.Job.RequestHash != hash)
-            {
-                throw new ToonStudioException(ErrorCode.IdempotencyConflict, "This Idempotency-Key was used for another request.", "Idempotency-Key");
-            }
-            return created;
+            return created.Job.RequestHash == hash ? created : throw IdempotencyConflict();
         }
         metrics.JobCreated(job.Kind, engine);
         await bus.PublishChangedAsync(job.Id, CancellationToken.None);
@@ -102,6 +133,8 @@ public sealed class JobCreator(
         return created;
     }
 
+    private static ToonStudioException IdempotencyConflict() =>
+        new(ErrorCode.IdempotencyConflict, "This Idempotency-Key was used for another request.", "Idempotency-Key");
     private static string RequestHash(GenerationRequest request, string engine)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -17,8 +17,9 @@ public sealed class JobFiles(IBlobStore blobs)
         {
             var png = await blobs.ReadAllAsync(JobBlobs.Input(job.Id, i), ct)
                 ?? throw new ToonStudioException(ErrorCode.InternalError, $"Input {i} of the job is missing from storage.");
-            var (w, h) = PngSize(png);
-            inputs.Add(new EngineInput(png, w, h));
+            // Intake's sizes travel on the job; only a job stored before they were kept reads them from the PNG's header.
+            var size = job.InputSizes.Count == job.InputCount ? job.InputSizes[i - 1] : HeaderSize(png);
+            inputs.Add(new EngineInput(png, size.Width, size.Height));
         }
         return inputs;
     }
@@ -56,8 +57,6 @@ public sealed class JobFiles(IBlobStore blobs)
         return job with { ResultContentType = contentType, ResultLength = info.Length, ResultEtag = info.ETag, Artifacts = artifacts };
     }
 
-    /// <summary>Width and height from a PNG's IHDR (intake wrote it, so it is well formed).</summary>
-    private static (int Width, int Height) PngSize(byte[] png) => png.Length >= 24
-        ? (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)))
-        : (0, 0);
+    /// <summary>Width and height from the stored input's header (intake wrote it, so it is well formed).</summary>
+    private static ImageSize HeaderSize(byte[] png) => ImageCodec.ReadHeader(png) is { } header ? new(header.Width, header.Height) : new(0, 0);
 }

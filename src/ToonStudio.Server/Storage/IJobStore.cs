@@ -1,8 +1,10 @@
 using ToonStudio.Server.Core;
 namespace ToonStudio.Server.Storage;
 
+/// <summary>The filters and page of a history listing.</summary>
 public sealed record JobQuery(JobKind? Kind, JobStatus? Status, int Limit, string? Before, string? BatchId = null);
 
+/// <summary>The job a create left in the store, and whether this call made it (false: its idempotency key already had one).</summary>
 public sealed record JobCreateResult(Job Job, bool Created);
 
 /// <summary>
@@ -20,6 +22,9 @@ public interface IJobStore
     Task<JobCreateResult> CreateAsync(Job job, CancellationToken ct);
 
     Task<Job?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>The job created with this idempotency key, if any.</summary>
+    Task<Job?> FindByIdempotencyKeyAsync(string key, CancellationToken ct);
 
     /// <summary>
     /// Claims the oldest job that is queued, or running with an expired lease, for one of <paramref name="engines"/>;

@@ -61,6 +61,19 @@ public abstract partial class JobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindByIdempotencyKeyAsync_FindsTheJobOfThatKeyOnly()
+    {
+        await Store.CreateAsync(New("keyed", idempotencyKey: "key") with { InputSizes = [new ImageSize(640, 480), new ImageSize(32, 64)] }, default);
+        await Store.CreateAsync(New("unkeyed"), default);
+
+        var found = await Store.FindByIdempotencyKeyAsync("key", default);
+
+        Assert.Equal("keyed", found?.Id);
+        Assert.Equal([new ImageSize(640, 480), new ImageSize(32, 64)], found?.InputSizes);
+        Assert.Null(await Store.FindByIdempotencyKeyAsync("other", default));
+    }
+
+    [Fact]
     public async Task CreateAsync_SameKeyFromTwoHandlesAtOnce_CreatesOneJob()
     {
         var other = await OpenSameStoreAsync();

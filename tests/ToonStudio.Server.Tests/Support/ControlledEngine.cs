@@ -17,10 +17,13 @@ public sealed class ControlledEngine(string name = "local") : IImageEngine
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Canceled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The inputs of the latest call, as the runner handed them over.</summary>
+    public IReadOnlyList<EngineInput> Inputs { get; private set; } = [];
 
     public async Task<EngineResult> GenerateAsync(EngineRequest request, IEngineReporter reporter, CancellationToken ct)
     {
         Interlocked.Increment(ref _calls);
+        Inputs = request.Inputs;
         await reporter.ReportAsync("generating", 0.5, ct);
         Started.TrySetResult();
         try

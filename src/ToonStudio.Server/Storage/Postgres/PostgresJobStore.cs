@@ -59,6 +59,9 @@ public sealed partial class PostgresJobStore(NpgsqlDataSource db, string schema)
     public async Task<Job?> GetAsync(string id, CancellationToken ct) =>
         (await QueryAsync($"select {PostgresJobRows.Columns} from {_t} where id = @id", ct, ("id", id))).FirstOrDefault();
 
+    public async Task<Job?> FindByIdempotencyKeyAsync(string key, CancellationToken ct) =>
+        (await QueryAsync($"select {PostgresJobRows.Columns} from {_t} where idempotency_key = @key", ct, ("key", key))).FirstOrDefault();
+
     public Task<Job?> TryClaimAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct) => FullAsStorageFull(() => TryClaimCoreAsync(owner, engines, now, lease, ct));
 
     private async Task<Job?> TryClaimCoreAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct)

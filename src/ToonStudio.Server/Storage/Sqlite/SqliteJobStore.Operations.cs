@@ -30,6 +30,13 @@ public sealed partial class SqliteJobStore
         return await ReadOneAsync(connection, null, id, ct);
     }
 
+    public async Task<Job?> FindByIdempotencyKeyAsync(string key, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var find = Command(connection, null, $"SELECT {SqliteSchema.Columns} FROM jobs WHERE idempotency_key = $key", ("$key", key));
+        return (await ReadAllAsync(find, ct)).FirstOrDefault();
+    }
+
     public Task<Job?> TryClaimAsync(string owner, IReadOnlyCollection<string> engines, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         if (engines.Count == 0)
