@@ -1,5 +1,6 @@
 namespace ToonStudio.Cli.Api;
 
+/// <summary>Names a downloaded image's file extension by its bytes.</summary>
 internal static class ImageMagic
 {
     /// <summary>"png", "jpg", "webp" by the first bytes, or null when the bytes are no image the server makes.</summary>

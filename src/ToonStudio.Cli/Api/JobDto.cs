@@ -21,8 +21,10 @@ internal sealed record JobDto(
     public string Outcome => Error is null ? Status : $"{Status}: {Error.Code} — {Error.Message}";
 }
 
+/// <summary>A failed job's error as the server reports it.</summary>
 internal sealed record JobErrorDto(string Code, string? Message);
 
+/// <summary>A file a job produced besides its result, with its download URL.</summary>
 internal sealed record JobArtifactDto(string Name, string Url);
 
 /// <summary>An error answer (RFC 9457 problem details, plus the legacy <c>error</c> field).</summary>

@@ -15,6 +15,7 @@ internal sealed class BatchCommand(IAnsiConsole console) : AsyncCommand<BatchCom
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".webp"];
 
+    /// <summary>The batch command's options: the characters' folder, the goods types and where results go.</summary>
     public sealed class BatchSettings : ServerSettings
     {
         [CommandOption("--characters <DIR>")]

@@ -12,6 +12,7 @@ namespace ToonStudio.Cli.Smoke;
 /// </summary>
 internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCommand.SmokeSettings>
 {
+    /// <summary>The smoke command's options: the server, and the engine for each kind.</summary>
     public sealed class SmokeSettings : ServerSettings
     {
         [CommandOption("--ppl-engine <ENGINE>")]
@@ -27,6 +28,7 @@ internal sealed class SmokeCommand(IAnsiConsole console) : AsyncCommand<SmokeCom
         public string GoodsType { get; init; } = "mug";
     }
 
+    /// <summary>One check of the smoke run, as a row of its table.</summary>
     private sealed record Row(string Check, bool Passed, string Detail, string Engine, string JobId, TimeSpan Time);
 
     public override async Task<int> ExecuteAsync(CommandContext context, SmokeSettings settings, CancellationToken cancellationToken)

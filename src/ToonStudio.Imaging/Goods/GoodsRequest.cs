@@ -13,10 +13,13 @@ public sealed record GoodsRequest(
 /// <summary>A file for the printer: <c>print.png</c> (PNG with alpha and DPI), <c>cutline.svg</c> for die-cut types.</summary>
 public sealed record PrintFile(string Name, string ContentType, byte[] Bytes);
 
+/// <summary>A rendered goods mockup and its print files.</summary>
 public sealed record GoodsRendering(EncodedImage Mockup, IReadOnlyList<PrintFile> PrintFiles);
 
+/// <summary>A colour a goods type comes in, named in Korean and English.</summary>
 public sealed record GoodsColor(string Id, string Hex, string NameKo, string NameEn);
 
+/// <summary>One goods type of the catalogue: names, the AI engines' prompt, print size, colours.</summary>
 public sealed record GoodsTypeInfo(
     string Id,
     string NameKo,

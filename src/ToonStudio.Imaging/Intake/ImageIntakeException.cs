@@ -1,5 +1,6 @@
 namespace ToonStudio.Imaging.Intake;
 
+/// <summary>Why intake refused an upload.</summary>
 public enum IntakeFailure
 {
     /// <summary>Not PNG, JPEG or WebP by its bytes.</summary>
@@ -10,6 +11,7 @@ public enum IntakeFailure
     Invalid,
 }
 
+/// <summary>An upload intake refused, with the <see cref="IntakeFailure"/>.</summary>
 public sealed class ImageIntakeException(IntakeFailure failure, string message) : Exception(message)
 {
     public IntakeFailure Failure { get; } = failure;

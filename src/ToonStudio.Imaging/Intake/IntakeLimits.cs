@@ -1,5 +1,6 @@
 namespace ToonStudio.Imaging.Intake;
 
+/// <summary>The bounds intake holds an upload to.</summary>
 /// <param name="MaxBytes">Largest encoded upload accepted.</param>
 /// <param name="MaxPixels">Largest width × height accepted, read from the header before decoding (decompression bombs).</param>
 /// <param name="MaxEdge">The decoded image is downscaled so its longer side is at most this.</param>

@@ -4,6 +4,7 @@ using ToonStudio.Server.Engines.Local;
 
 namespace ToonStudio.Server.Engines;
 
+/// <summary>Registers the engine registry and the local engine.</summary>
 public static class EngineExtensions
 {
     /// <summary>The registry and the local engine; remote engines add themselves (AddReplicateEngine, AddBflEngine).</summary>

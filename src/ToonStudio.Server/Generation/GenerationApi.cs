@@ -23,6 +23,7 @@ public static partial class GenerationApi
         return group;
     }
 
+    /// <summary>The answer of a goods batch: its id and one job per goods type.</summary>
     public sealed record BatchResponse(string? BatchId, IReadOnlyList<JobResponse> Jobs);
 
     public static Task<Results<Accepted<JobResponse>, Ok<JobResponse>>> CreatePplJob(HttpContext context, JobCreator jobs, JobWaiter waiter,

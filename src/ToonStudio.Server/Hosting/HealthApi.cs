@@ -8,7 +8,9 @@ namespace ToonStudio.Server.Hosting;
 /// <summary>Probes: <c>/healthz</c> says the process answers; <c>/readyz</c> that its stores answer too.</summary>
 public static class HealthApi
 {
+    /// <summary>The liveness answer.</summary>
     public sealed record Health(string Status);
+    /// <summary>The readiness answer: the stores and each engine.</summary>
     public sealed record Readiness(string Status, bool JobStore, bool BlobStore, IReadOnlyDictionary<string, bool> Engines);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)

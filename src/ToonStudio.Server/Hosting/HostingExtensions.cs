@@ -7,6 +7,7 @@ using ToonStudio.Server.Generation;
 
 namespace ToonStudio.Server.Hosting;
 
+/// <summary>Port, logs, problem details, OpenAPI and Kestrel limits; the options of the status pages and the UI's files.</summary>
 public static class HostingExtensions
 {
     /// <summary>Port 8080 unless configured, JSON console logs, problem details, OpenAPI, request size limits.</summary>

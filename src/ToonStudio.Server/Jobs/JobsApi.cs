@@ -24,6 +24,7 @@ public static partial class JobsApi
         return group;
     }
 
+    /// <summary>One page of the history, newest first, with the cursor of the next.</summary>
     public sealed record JobPage(IReadOnlyList<JobResponse> Items, string? Next);
 
     public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(

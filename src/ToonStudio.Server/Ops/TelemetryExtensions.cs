@@ -8,6 +8,7 @@ using ToonStudio.Server.Ops.Tracing;
 
 namespace ToonStudio.Server.Ops;
 
+/// <summary>Registers metrics, tracing and the serve options, and maps <c>/metrics</c>.</summary>
 public static class TelemetryExtensions
 {
     /// <summary>

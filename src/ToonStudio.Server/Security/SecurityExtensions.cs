@@ -3,6 +3,7 @@ using ToonStudio.Server.Core;
 
 namespace ToonStudio.Server.Security;
 
+/// <summary>Registers the API keys, the generation rate limit and the CORS policy.</summary>
 public static class SecurityExtensions
 {
     public const string CorsPolicy = "configured-origins";
@@ -23,6 +24,7 @@ public static class SecurityExtensions
         return builder;
     }
 
+    /// <summary>Builds the one CORS policy from <c>ToonStudio:Cors</c>.</summary>
     private sealed class ConfigureCors(IOptions<ToonStudioCorsOptions> options) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
     {
         public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions cors) => cors.AddPolicy(CorsPolicy, policy =>

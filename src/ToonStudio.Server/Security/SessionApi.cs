@@ -11,6 +11,7 @@ public static class SessionApi
 {
     public const string Path = "/api/auth/session";
 
+    /// <summary>Whether the server asks for a key and whether this caller already holds one (the login page reads it).</summary>
     public sealed record SessionState(bool Required, bool Authenticated);
 
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)

@@ -1,7 +1,9 @@
 namespace ToonStudio.Server.Storage;
 
+/// <summary>What a stored blob is: its length, content type and ETag.</summary>
 public sealed record BlobInfo(long Length, string ContentType, string ETag);
 
+/// <summary>An open blob to stream to a client, with its <see cref="BlobInfo"/>.</summary>
 public sealed record BlobContent(Stream Content, BlobInfo Info) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();

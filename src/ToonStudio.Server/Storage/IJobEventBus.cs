@@ -19,6 +19,7 @@ public interface IJobEventBus
     Task WaitForWorkAsync(TimeSpan max, CancellationToken ct);
 }
 
+/// <summary>A subscriber's view of one job's change signals; dispose to stop listening.</summary>
 public interface IJobSubscription : IDisposable
 {
     /// <summary>True when the job changed since the last call; false when <paramref name="timeout"/> passed first.</summary>

@@ -67,6 +67,7 @@ public sealed class InProcessJobEventBus : IJobEventBus
         }
     }
 
+    /// <summary>One subscriber's signal for one job: at most one pending change, extra signals coalesce.</summary>
     private sealed class Subscription(InProcessJobEventBus bus, string jobId) : IJobSubscription
     {
         private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -8,6 +8,7 @@ using ToonStudio.Server.Storage.Sqlite;
 
 namespace ToonStudio.Server.Storage;
 
+/// <summary>Registers the job store, event bus and blob store the configuration selects.</summary>
 public static class StorageExtensions
 {
     /// <summary>Job store and event bus by <c>ToonStudio:Storage:Provider</c>, blob store by <c>ToonStudio:Blobs:Provider</c>.</summary>

@@ -1,5 +1,6 @@
 namespace ToonStudio.Server.Storage;
 
+/// <summary><c>ToonStudio:Storage</c>: which job store holds the rows.</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "ToonStudio:Storage";
@@ -11,6 +12,7 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 }
 
+/// <summary><c>ToonStudio:Blobs</c>: which blob store holds the images.</summary>
 public sealed class BlobOptions
 {
     public const string SectionName = "ToonStudio:Blobs";

@@ -27,6 +27,7 @@ public sealed partial class WebhookDispatcher(
     private const int Parallelism = 8;
     private static readonly TimeSpan Reread = TimeSpan.FromSeconds(30);
 
+    /// <summary>A followed job: its change signal and when it is due to be read again.</summary>
     private sealed class Watch(IJobSubscription subscription)
     {
         public IJobSubscription Subscription { get; } = subscription;

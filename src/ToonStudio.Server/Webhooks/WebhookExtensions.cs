@@ -3,6 +3,7 @@ using ToonStudio.Server.Engines.Downloads;
 
 namespace ToonStudio.Server.Webhooks;
 
+/// <summary>Registers the webhook options, URL check, sender and dispatcher.</summary>
 public static class WebhookExtensions
 {
     /// <summary>Options, the URL check, the signed sender (no redirects, only allowlisted hosts) and the dispatcher.</summary>

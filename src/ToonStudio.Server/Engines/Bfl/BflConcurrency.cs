@@ -31,6 +31,7 @@ public sealed class BflConcurrency(IOptionsMonitor<BflOptions> options, TimeProv
         return new Slot(perModel, _all.Value);
     }
 
+    /// <summary>A held place in BFL's per-model and overall limits, given back once on dispose.</summary>
     private sealed class Slot(SemaphoreSlim model, SemaphoreSlim all) : IDisposable
     {
         private int _released;

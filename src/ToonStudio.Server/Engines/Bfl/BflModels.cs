@@ -20,6 +20,7 @@ public sealed record BflSubmitResponse(string Id, string PollingUrl, double? Cos
 /// <summary>ResultResponse of get_result.</summary>
 public sealed record BflResult(string Id, string Status, JsonElement? Result, double? Progress, JsonElement? Details);
 
+/// <summary>BFL's JSON naming (snake_case, nulls left out).</summary>
 internal static class BflJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -4,6 +4,7 @@ using ToonStudio.Server.Engines.Remote;
 
 namespace ToonStudio.Server.Engines.Downloads;
 
+/// <summary>Registers the result downloader and its HTTP client.</summary>
 public static class DownloadRegistration
 {
     /// <summary>The result downloader both remote engines share; safe to call more than once.</summary>

@@ -6,6 +6,7 @@ using ToonStudio.Server.Errors;
 
 namespace ToonStudio.Server.Engines.Downloads;
 
+/// <summary>A provider's result as downloaded and sniffed.</summary>
 public sealed record DownloadedImage(byte[] Bytes, string ContentType);
 
 /// <summary>

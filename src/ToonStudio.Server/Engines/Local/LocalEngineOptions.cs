@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ToonStudio.Server.Engines.Local;
 
+/// <summary><c>ToonStudio:Local</c>: the local engine's input size.</summary>
 public sealed class LocalEngineOptions
 {
     public const string SectionName = "ToonStudio:Local";

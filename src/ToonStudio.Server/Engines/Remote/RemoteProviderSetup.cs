@@ -15,5 +15,6 @@ public static class RemoteProviderSetup
             ? new ProviderMetricsHandler(provider, metrics)
             : new PassThroughHandler());
 
+    /// <summary>Stands in for the metrics handler when no metrics are registered.</summary>
     private sealed class PassThroughHandler : DelegatingHandler;
 }

@@ -15,12 +15,16 @@ public sealed record ReplicatePrediction(
     public bool IsTerminal => Status is "succeeded" or "failed" or "canceled" or "aborted";
 }
 
+/// <summary>The links Replicate gives a prediction.</summary>
 public sealed record ReplicateUrls(string? Get, string? Cancel);
 
+/// <summary>The body that creates a Replicate prediction.</summary>
 public sealed record ReplicateCreateRequest(IReadOnlyDictionary<string, object> Input);
 
+/// <summary>An uploaded Replicate file.</summary>
 public sealed record ReplicateFile(string Id, ReplicateUrls? Urls);
 
+/// <summary>Replicate's JSON naming (snake_case).</summary>
 internal static class ReplicateJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -31,6 +31,7 @@ public sealed class ProviderMetricsHandler(string provider, ToonStudioMetrics me
     }
 }
 
+/// <summary>Tags a provider request with its operation for <see cref="ProviderMetricsHandler"/>.</summary>
 public static class ProviderOperationExtensions
 {
     /// <summary>Names the operation of a provider request for the metrics (<c>submit</c>, <c>poll</c>, <c>download</c>).</summary>

@@ -6,6 +6,7 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Azure;
 
+/// <summary>Registers the Azure Blob Storage blob store.</summary>
 public static class AzureBlobStorageExtensions
 {
     /// <summary>

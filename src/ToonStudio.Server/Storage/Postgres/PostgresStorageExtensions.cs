@@ -5,6 +5,7 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Storage.Postgres;
 
+/// <summary>Registers the PostgreSQL job store and event bus.</summary>
 public static class PostgresStorageExtensions
 {
     /// <summary>
