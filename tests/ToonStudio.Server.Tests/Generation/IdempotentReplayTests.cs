@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
+using ToonStudio.Imaging;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Engines;
 using ToonStudio.Server.Jobs;
@@ -104,7 +105,7 @@ public sealed class IdempotentReplayTests
                 Id = "old",
                 Kind = JobKind.Goods,
                 Engine = "local",
-                Parameters = new JobParameters("", "1:1", "png", 2, 7, "mug"),
+                Parameters = new JobParameters("", "1:1", OutputFormat.Png, 2, 7, "mug"),
                 CreatedAt = DateTimeOffset.UnixEpoch,
                 Deadline = DateTimeOffset.UnixEpoch.AddMinutes(2),
                 InputCount = 1,
