@@ -5,10 +5,13 @@ using ToonStudio.Server.Storage;
 
 namespace ToonStudio.Server.Jobs;
 
+/// <summary>The parameters a job was created with, as the API shows them.</summary>
 public sealed record JobParametersResponse(string Prompt, string AspectRatio, string OutputFormat, int SafetyTolerance, long Seed, string? GoodsType, string? GoodsColor);
 
+/// <summary>Why a job failed: the catalog code and its message in the request's language.</summary>
 public sealed record JobErrorResponse(string Code, string Message);
 
+/// <summary>One extra file of a finished job (e.g. the print file) and where to download it.</summary>
 public sealed record JobArtifactResponse(string Name, string ContentType, long Length, string Url);
 
 /// <summary>A job as the API shows it (UI, CLI, scripts).</summary>

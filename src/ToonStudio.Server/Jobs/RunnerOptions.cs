@@ -5,6 +5,7 @@ using ToonStudio.Server.Engines.Replicate;
 
 namespace ToonStudio.Server.Jobs;
 
+/// <summary>How the job runner works (ToonStudio:Runner): jobs at once per engine, lease, idle poll, shutdown grace, worker id.</summary>
 public sealed class RunnerOptions
 {
     public const string SectionName = "ToonStudio:Runner";

@@ -17,6 +17,7 @@ public sealed class AuthThrottle(IOptionsMonitor<AuthOptions> options, TimeProvi
 {
     private const int MaxTracked = 100_000;
 
+    /// <summary>One client's failures in the current window.</summary>
     private sealed class Window(DateTimeOffset start)
     {
         public DateTimeOffset Start { get; set; } = start;

@@ -6,6 +6,7 @@ using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Bfl;
 
+/// <summary>Registers the Black Forest Labs engine: its options, HTTP client and metrics.</summary>
 public static class BflRegistration
 {
     /// <summary>The BFL engine. A missing BFL_API_KEY only makes it unavailable; the server still starts.</summary>

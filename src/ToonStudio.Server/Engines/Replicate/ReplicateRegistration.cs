@@ -6,6 +6,7 @@ using ToonStudio.Server.Ops.Metrics;
 
 namespace ToonStudio.Server.Engines.Replicate;
 
+/// <summary>Registers the Replicate engine: its options, HTTP client and metrics.</summary>
 public static class ReplicateRegistration
 {
     /// <summary>The Replicate engine. A missing REPLICATE_API_TOKEN only makes it unavailable; the server still starts.</summary>
