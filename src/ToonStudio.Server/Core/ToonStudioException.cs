@@ -25,6 +25,17 @@ public sealed class ToonStudioException : Exception
 
     public int Status => ErrorCode.StatusOf(Code);
 
-    public static ToonStudioException Invalid(string field, string allowed) =>
-        new(ErrorCode.InvalidParameter, $"{field}: {allowed}", field, new Dictionary<string, string> { ["field"] = field, ["allowed"] = allowed });
+    /// <summary>
+    /// 400 <c>invalid_parameter</c> naming <paramref name="field"/>. <paramref name="allowed"/> is a list of values or
+    /// English prose; prose also needs <paramref name="allowedKorean"/>, used by the Korean (default) message.
+    /// </summary>
+    public static ToonStudioException Invalid(string field, string allowed, string? allowedKorean = null)
+    {
+        var args = new Dictionary<string, string> { ["field"] = field, ["allowed"] = allowed };
+        if (allowedKorean is not null)
+        {
+            args["allowed.ko"] = allowedKorean;
+        }
+        return new(ErrorCode.InvalidParameter, $"{field}: {allowed}", field, args);
+    }
 }

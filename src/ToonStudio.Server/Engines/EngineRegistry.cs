@@ -37,7 +37,7 @@ public sealed class EngineRegistry(IEnumerable<IImageEngine> engines, IOptions<E
         }
         if (!availability.Kinds.Contains(kind))
         {
-            throw ToonStudioException.Invalid("engine", $"{name} does not make {JobKindDescriptor.Of(kind).Name} images");
+            throw ToonStudioException.Invalid("engine", $"{name} does not make {JobKindDescriptor.Of(kind).Name} images", $"{name} 엔진은 {JobKindDescriptor.Of(kind).Name} 이미지를 만들지 않습니다");
         }
         return engine;
     }

@@ -86,7 +86,7 @@ public static partial class GenerationApi
         {
             return null;
         }
-        return key.Length <= 200 ? key : throw ToonStudioException.Invalid("Idempotency-Key", "at most 200 characters");
+        return key.Length <= 200 ? key : throw ToonStudioException.Invalid("Idempotency-Key", "at most 200 characters", "최대 200자");
     }
 
     /// <summary>RFC 7240 <c>Prefer: wait=N</c>, capped at the configured maximum.</summary>

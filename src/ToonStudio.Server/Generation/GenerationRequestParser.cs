@@ -21,11 +21,11 @@ public static class GenerationRequestParser
         var prompt = (form.Text(F.Prompt) ?? "").Trim();
         if (prompt.Length == 0 && descriptor.PromptRequired)
         {
-            throw ToonStudioException.Invalid(F.Prompt, "a non-empty text");
+            throw ToonStudioException.Invalid(F.Prompt, "a non-empty text", "비어 있지 않은 텍스트");
         }
         if (prompt.Length > options.MaxPromptLength)
         {
-            throw ToonStudioException.Invalid(F.Prompt, $"at most {options.MaxPromptLength} characters");
+            throw ToonStudioException.Invalid(F.Prompt, $"at most {options.MaxPromptLength} characters", $"최대 {options.MaxPromptLength}자");
         }
         var rawSeed = (form.Text(F.Seed) ?? "").Trim();
         var parameters = new JobParameters(
@@ -43,7 +43,7 @@ public static class GenerationRequestParser
     private static ImageUpload RequireImage(MultipartForm form, string field) =>
         form.Files.TryGetValue(field, out var bytes)
             ? new ImageUpload(field, bytes)
-            : throw ToonStudioException.Invalid(field, "an image file (PNG, JPEG or WebP)");
+            : throw ToonStudioException.Invalid(field, "an image file (PNG, JPEG or WebP)", "이미지 파일 (PNG, JPEG 또는 WebP)");
 
     private static string OneOf(MultipartForm form, string field, IReadOnlyList<string> allowed, string fallback)
     {
@@ -84,7 +84,7 @@ public static class GenerationRequestParser
     private static long Seed(string raw) =>
         long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) && seed <= int.MaxValue
             ? seed
-            : throw ToonStudioException.Invalid(F.Seed, $"an integer from 0 to {int.MaxValue}");
+            : throw ToonStudioException.Invalid(F.Seed, $"an integer from 0 to {int.MaxValue}", $"0부터 {int.MaxValue}까지의 정수");
 
     private static List<string> GoodsTypes(MultipartForm form, GenerationOptions options, bool batch)
     {
@@ -95,11 +95,11 @@ public static class GenerationRequestParser
         }
         if (!batch && raw.Count > 1)
         {
-            throw ToonStudioException.Invalid(F.GoodsType, "one goods type (use /api/v1/goods/batch for several)");
+            throw ToonStudioException.Invalid(F.GoodsType, "one goods type (use /api/v1/goods/batch for several)", "굿즈 종류 하나 (여러 개는 /api/v1/goods/batch)");
         }
         if (raw.Count > options.MaxBatchSize)
         {
-            throw ToonStudioException.Invalid(F.GoodsType, $"at most {options.MaxBatchSize} goods types");
+            throw ToonStudioException.Invalid(F.GoodsType, $"at most {options.MaxBatchSize} goods types", $"굿즈 종류 최대 {options.MaxBatchSize}개");
         }
         var known = GoodsCatalog.All.Select(t => t.Id).ToList();
         var types = raw.Select(t => t.ToLowerInvariant()).Distinct().ToList();

@@ -35,7 +35,7 @@ public sealed class MultipartForm
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200)
         {
-            throw ToonStudioException.Invalid("body", "multipart/form-data with a boundary");
+            throw ToonStudioException.Invalid("body", "multipart/form-data with a boundary", "boundary가 있는 multipart/form-data");
         }
         var form = new MultipartForm();
         var reader = new MultipartReader(boundary, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 8 * 1024 };
@@ -46,7 +46,7 @@ public sealed class MultipartForm
             {
                 if (++parts > MaxParts)
                 {
-                    throw ToonStudioException.Invalid("body", $"at most {MaxParts} form fields");
+                    throw ToonStudioException.Invalid("body", $"at most {MaxParts} form fields", $"폼 필드 최대 {MaxParts}개");
                 }
                 await form.AddAsync(section, maxFileBytes, repeatable, ct);
             }
@@ -57,11 +57,11 @@ public sealed class MultipartForm
         }
         catch (IOException)
         {
-            throw ToonStudioException.Invalid("body", "a complete multipart/form-data body");
+            throw ToonStudioException.Invalid("body", "a complete multipart/form-data body", "끝까지 전송된 multipart/form-data 본문");
         }
         catch (InvalidDataException)
         {
-            throw ToonStudioException.Invalid("body", "a well-formed multipart/form-data body");
+            throw ToonStudioException.Invalid("body", "a well-formed multipart/form-data body", "형식이 올바른 multipart/form-data 본문");
         }
         return form;
     }
@@ -71,31 +71,31 @@ public sealed class MultipartForm
         if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
             || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw ToonStudioException.Invalid("body", "form-data parts with a name");
+            throw ToonStudioException.Invalid("body", "form-data parts with a name", "이름이 있는 form-data 파트");
         }
         var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
         if (name.Length is 0 or > 100)
         {
-            throw ToonStudioException.Invalid("body", "form-data parts with a name");
+            throw ToonStudioException.Invalid("body", "form-data parts with a name", "이름이 있는 form-data 파트");
         }
         if (disposition.IsFileDisposition())
         {
             if (_files.ContainsKey(name))
             {
-                throw ToonStudioException.Invalid(name, "one file");
+                throw ToonStudioException.Invalid(name, "one file", "파일 하나");
             }
             _files[name] = await ReadLimitedAsync(section.Body, maxFileBytes, ct)
                 ?? throw new ToonStudioException(ErrorCode.ImageTooLarge, $"{name}: more than {maxFileBytes} bytes", name,
                     new Dictionary<string, string> { ["field"] = name, ["limit"] = (maxFileBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
             return;
         }
-        var bytes = await ReadLimitedAsync(section.Body, MaxTextBytes, ct) ?? throw ToonStudioException.Invalid(name, $"at most {MaxTextBytes} bytes");
+        var bytes = await ReadLimitedAsync(section.Body, MaxTextBytes, ct) ?? throw ToonStudioException.Invalid(name, $"at most {MaxTextBytes} bytes", $"최대 {MaxTextBytes}바이트");
         var value = Encoding.UTF8.GetString(bytes);
         if (_text.TryGetValue(name, out var values))
         {
             if (!repeatable.Contains(name))
             {
-                throw ToonStudioException.Invalid(name, "one value");
+                throw ToonStudioException.Invalid(name, "one value", "값 하나");
             }
             values.Add(value);
         }

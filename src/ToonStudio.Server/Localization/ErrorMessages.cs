@@ -9,11 +9,14 @@ public static partial class ErrorMessages
     {
         var table = language == Language.English ? MessagesEn.Errors : MessagesKo.Errors;
         var (title, template) = table.TryGetValue(code, out var entry) ? entry : table["internal_error"];
-        var message = Placeholder().Replace(template, m => args.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Groups[1].Value switch
-        {
-            "field" => "-",
-            _ => "",
-        });
+        // An argument may come in the message's language ("allowed.ko") beside its English/neutral form ("allowed").
+        var message = Placeholder().Replace(template, m =>
+            args.TryGetValue($"{m.Groups[1].Value}.{language}", out var localized) ? localized
+            : args.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Groups[1].Value switch
+            {
+                "field" => "-",
+                _ => "",
+            });
         return (title, message.TrimEnd(' ', ':'));
     }
 

@@ -99,6 +99,24 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Errors_MissingImage_DescribeWhatIsAllowedInTheAnswersLanguage()
+    {
+        using var client = _app.CreateClient();
+        MultipartFormDataContent ProductOnly() => Forms.Build(new Dictionary<string, byte[]> { ["input_image_2"] = TestImages.Png() },
+            new Dictionary<string, string> { ["prompt"] = "x" });
+        using var korean = await client.PostAsync("/api/ppl-gen/generate", ProductOnly());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ppl-gen/generate") { Content = ProductOnly() };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var english = await client.SendAsync(request);
+
+        var koreanBody = await korean.JsonAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, korean.StatusCode);
+        Assert.Equal("input_image_1", koreanBody.Str("field"));
+        Assert.Equal("'input_image_1' 값이 올바르지 않습니다. 허용되는 값: 이미지 파일 (PNG, JPEG 또는 WebP)", koreanBody.Str("error"));
+        Assert.Equal("'input_image_1' is not valid. Allowed: an image file (PNG, JPEG or WebP)", (await english.JsonAsync()).Str("error"));
+    }
+
+    [Fact]
     public async Task Generate_NotMultipart_Answers400()
     {
         using var client = _app.CreateClient();
