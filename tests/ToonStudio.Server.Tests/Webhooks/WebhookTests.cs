@@ -27,6 +27,22 @@ public sealed class WebhookTests
         ["ToonStudio:Webhooks:PollInterval"] = "00:00:00.010",
     };
 
+    /// <summary>
+    /// A process creates a job whose webhook fails once (the next retry is an hour away) and stops: the settings and
+    /// data folder a next process starts from, and the job's id.
+    /// </summary>
+    private static async Task<(Dictionary<string, string?> Settings, string DataPath, string Id)> FirstAttemptFailedInAnEarlierProcessAsync(WebhookReceiver receiver)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "toonstudio-tests", Guid.NewGuid().ToString("N"));
+        var settings = Settings(receiver, 8);
+        settings["ToonStudio:Webhooks:FirstRetryDelay"] = "01:00:00";
+        using var first = new ToonStudioApplication(settings, dataPath: dataPath);
+        using var client = first.CreateClient();
+        var id = await CreateAsync(client, $"{receiver.Origin}/hook");
+        await WaitForDeliveryAsync(first, id, d => d.Attempts == 1);
+        return (settings, dataPath, id);
+    }
+
     private static async Task<string> CreateAsync(HttpClient client, string webhookUrl)
     {
         using var response = await client.PostAsync("/api/v1/goods", Forms.Goods(goodsType: "sticker", fields: new Dictionary<string, string?> { ["webhook_url"] = webhookUrl }));
@@ -93,16 +109,7 @@ public sealed class WebhookTests
     public async Task Restart_UndeliveredWebhook_ResumedWithTheSameId()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500);
-        var dataPath = Path.Combine(Path.GetTempPath(), "toonstudio-tests", Guid.NewGuid().ToString("N"));
-        var settings = Settings(receiver, 8);
-        settings["ToonStudio:Webhooks:FirstRetryDelay"] = "01:00:00";
-        string id;
-        using (var first = new ToonStudioApplication(settings, dataPath: dataPath))
-        {
-            using var client = first.CreateClient();
-            id = await CreateAsync(client, $"{receiver.Origin}/hook");
-            await WaitForDeliveryAsync(first, id, d => d.Attempts == 1);
-        }
+        var (settings, dataPath, id) = await FirstAttemptFailedInAnEarlierProcessAsync(receiver);
         Assert.Single(receiver.Requests);
 
         // The next process, an hour and more later (a fake clock: the retry is due, nothing sleeps).
@@ -121,16 +128,7 @@ public sealed class WebhookTests
     public async Task Retry_HostRemovedFromTheAllowlist_GivenUpWithoutAnotherAttempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500);
-        var dataPath = Path.Combine(Path.GetTempPath(), "toonstudio-tests", Guid.NewGuid().ToString("N"));
-        var settings = Settings(receiver, 8);
-        settings["ToonStudio:Webhooks:FirstRetryDelay"] = "01:00:00";
-        string id;
-        using (var first = new ToonStudioApplication(settings, dataPath: dataPath))
-        {
-            using var client = first.CreateClient();
-            id = await CreateAsync(client, $"{receiver.Origin}/hook");
-            await WaitForDeliveryAsync(first, id, d => d.Attempts == 1);
-        }
+        var (settings, dataPath, id) = await FirstAttemptFailedInAnEarlierProcessAsync(receiver);
 
         // The operator takes the receiver off the allowlist; the retry comes due an hour later (fake clock).
         settings["ToonStudio:Webhooks:AllowedHosts:0"] = "hooks.example.com";
