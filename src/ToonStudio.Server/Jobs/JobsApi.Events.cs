@@ -16,10 +16,12 @@ public static partial class JobsApi
     public static async Task StreamJobEvents(string id, HttpContext context, IJobStore store, IJobEventBus bus, EtaEstimator eta, ShutdownClock shutdown, CancellationToken aborted)
     {
         // On SIGTERM the stream ends cleanly instead of being reset at the end of the host's shutdown budget;
-        // EventSource reconnects by itself (to another replica, or to this one once restarted).
+        // EventSource reconnects by itself (to another replica, or to this one once restarted). The first event is
+        // written whatever the shutdown does (the store outlives the grace period), so a stream opened just before
+        // SIGTERM still answers 200 with the job's state instead of failing before its headers.
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Stopping);
         var ct = stream.Token;
-        var job = await FindAsync(store, id, ct);
+        var job = await FindAsync(store, id, aborted);
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -34,11 +36,12 @@ public static partial class JobsApi
         {
             while (true)
             {
-                var json = JsonSerializer.Serialize(JobResponse.From(job, await eta.SecondsLeftAsync(job, ct), language), JobEventJson);
+                var token = last is null ? aborted : ct;
+                var json = JsonSerializer.Serialize(JobResponse.From(job, await eta.SecondsLeftAsync(job, token), language), JobEventJson);
                 if (json != last)
                 {
-                    await response.WriteAsync($"id: {++sequence}\nevent: job\ndata: {json}\n\n", ct);
-                    await response.Body.FlushAsync(ct);
+                    await response.WriteAsync($"id: {++sequence}\nevent: job\ndata: {json}\n\n", token);
+                    await response.Body.FlushAsync(token);
                     last = json;
                 }
                 if (job.IsTerminal)
@@ -55,7 +58,7 @@ public static partial class JobsApi
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away; the job goes on.
+            // The client went away, or the server is stopping; the job goes on.
         }
     }
 

@@ -75,6 +75,27 @@ public sealed class RecoveryAndEventsTests
         Assert.Equal(statuses.Select(s => Array.IndexOf(order, s)).Order(), statuses.Select(s => Array.IndexOf(order, s)));
     }
 
+    [Fact]
+    public async Task Events_StreamOpenedWhileStopping_Answers200WithTheJobAndEnds()
+    {
+        var engine = new ControlledEngine();
+        using var app = new ToonStudioApplication(services: ToonStudioApplication.WithEngine(engine));
+        using var client = app.CreateClient();
+        var id = (await (await client.PostAsync("/api/v1/ppl", Forms.Ppl())).JsonAsync()).Str("id");
+        await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // SIGTERM arrives before the stream's first byte: the stream still answers, with the job as it stands.
+        app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+        using var response = await client.GetAsync($"/api/v1/jobs/{id}/events").WaitAsync(TimeSpan.FromSeconds(30));
+        var body = await response.Content.ReadAsStringAsync();
+        engine.Release.TrySetResult();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = body.Split("\n").Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(id, JsonNode.Parse(Assert.Single(events)[6..])!.AsObject().Str("id"));
+    }
+
     /// <summary>Rewrites the job's lease as a dead process would have left it: another owner, an hour ahead.</summary>
     private static async Task ForgeCrashedLeaseAsync(string dataPath, string id)
     {
