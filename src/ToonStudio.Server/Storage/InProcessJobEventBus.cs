@@ -4,7 +4,8 @@ using System.Threading.Channels;
 namespace ToonStudio.Server.Storage;
 
 /// <summary>The single-process event bus: one bounded, coalescing channel per subscriber.</summary>
-public sealed class InProcessJobEventBus : IJobEventBus
+/// <param name="time">The clock a subscriber's wait runs on (the SSE keep-alive), so tests can advance it.</param>
+public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
     private readonly Channel<bool> _work = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -29,7 +30,7 @@ public sealed class InProcessJobEventBus : IJobEventBus
 
     public IJobSubscription Subscribe(string jobId)
     {
-        var subscription = new Subscription(this, jobId);
+        var subscription = new Subscription(this, jobId, time);
         // Under the lock Remove takes: a set emptied and dropped meanwhile would swallow this subscription's signals.
         lock (_subscribers)
         {
@@ -68,7 +69,7 @@ public sealed class InProcessJobEventBus : IJobEventBus
     }
 
     /// <summary>One subscriber's signal for one job: at most one pending change, extra signals coalesce.</summary>
-    private sealed class Subscription(InProcessJobEventBus bus, string jobId) : IJobSubscription
+    private sealed class Subscription(InProcessJobEventBus bus, string jobId, TimeProvider time) : IJobSubscription
     {
         private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -78,8 +79,8 @@ public sealed class InProcessJobEventBus : IJobEventBus
 
         public async ValueTask<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            linked.CancelAfter(timeout);
+            using var expiry = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, expiry.Token);
             try
             {
                 return await _changes.Reader.ReadAsync(linked.Token);

@@ -136,17 +136,42 @@ public sealed class JobsApiEdgeTests
     public async Task Events_QuietJob_GetsAKeepAliveComment()
     {
         var engine = new ControlledEngine();
-        using var app = new ToonStudioApplication(services: ToonStudioApplication.WithEngine(engine));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new ToonStudioApplication(services: ToonStudioApplication.Combine(ToonStudioApplication.WithEngine(engine), ToonStudioApplication.WithTime(time)));
         using var client = app.CreateClient();
         var id = await CreateAsync(client);
         await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The keep-alive interval is 15 s of the event bus's own (real) wait: the one test here that waits for it.
-        var (events, comments) = await ReadStreamAsync(client, id, stopWhen: c => c.Count > 0);
+        // Nothing changes while the engine holds the job: 15 s of the server's clock later, a comment keeps proxies from
+        // closing the idle stream. The clock moves in keep-alive steps until it comes (the stream may not be waiting yet).
+        var comments = new List<string>();
+        var reading = ReadStreamAsync(client, id, stopWhen: c =>
+        {
+            lock (comments)
+            {
+                comments.AddRange(c.Skip(comments.Count));
+            }
+            return c.Count > 0;
+        });
+        var steps = 0;
+        await Wait.UntilAsync(() =>
+        {
+            lock (comments)
+            {
+                if (comments.Count > 0)
+                {
+                    return true;
+                }
+            }
+            time.Advance(TimeSpan.FromSeconds(15));
+            steps++;
+            return false;
+        }, TimeSpan.FromSeconds(30), () => $"a keep-alive comment after {steps} steps of 15 s");
+        var (events, received) = await reading.WaitAsync(TimeSpan.FromSeconds(30));
         engine.Release.SetResult();
 
-        Assert.Equal(": keep-alive", Assert.Single(comments));
-        Assert.Equal("running", Assert.Single(events).Data.Str("status"));
+        Assert.Equal(": keep-alive", Assert.Single(received));
+        Assert.All(events, e => Assert.Equal("running", e.Data.Str("status")));
     }
 
     [Theory]
