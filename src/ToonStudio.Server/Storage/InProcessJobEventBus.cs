@@ -41,6 +41,8 @@ public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
 
     public async Task WaitForWorkAsync(TimeSpan max, CancellationToken ct)
     {
+        // Real time on purpose: the runner's idle poll (other replicas' jobs, expired leases) must go on under a
+        // test's FakeTimeProvider, which only moves when the test moves it.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(max);
         try
