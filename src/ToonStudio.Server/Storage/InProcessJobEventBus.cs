@@ -4,8 +4,7 @@ using System.Threading.Channels;
 namespace ToonStudio.Server.Storage;
 
 /// <summary>The single-process event bus: one bounded, coalescing channel per subscriber.</summary>
-/// <param name="time">The clock a subscriber's wait runs on (the SSE keep-alive), so tests can advance it.</param>
-public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
+public sealed class InProcessJobEventBus : IJobEventBus
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
     private readonly Channel<bool> _work = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -30,7 +29,7 @@ public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
 
     public IJobSubscription Subscribe(string jobId)
     {
-        var subscription = new Subscription(this, jobId, time);
+        var subscription = new Subscription(this, jobId);
         // Under the lock Remove takes: a set emptied and dropped meanwhile would swallow this subscription's signals.
         lock (_subscribers)
         {
@@ -41,8 +40,6 @@ public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
 
     public async Task WaitForWorkAsync(TimeSpan max, CancellationToken ct)
     {
-        // Real time on purpose: the runner's idle poll (other replicas' jobs, expired leases) must go on under a
-        // test's FakeTimeProvider, which only moves when the test moves it.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(max);
         try
@@ -71,7 +68,7 @@ public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
     }
 
     /// <summary>One subscriber's signal for one job: at most one pending change, extra signals coalesce.</summary>
-    private sealed class Subscription(InProcessJobEventBus bus, string jobId, TimeProvider time) : IJobSubscription
+    private sealed class Subscription(InProcessJobEventBus bus, string jobId) : IJobSubscription
     {
         private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -81,8 +78,10 @@ public sealed class InProcessJobEventBus(TimeProvider time) : IJobEventBus
 
         public async ValueTask<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
         {
-            using var expiry = new CancellationTokenSource(timeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, expiry.Token);
+            // Real time on purpose, like WaitForWorkAsync: the timeout is the poll behind the signals (JobWaiter's 1 s
+            // look for a change another replica made), which must go on under a test's FakeTimeProvider.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            linked.CancelAfter(timeout);
             try
             {
                 return await _changes.Reader.ReadAsync(linked.Token);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ToonStudio.Server.Core;
 using ToonStudio.Server.Jobs;
 using ToonStudio.Server.Storage;
@@ -79,13 +80,16 @@ public sealed class RecoveryAndEventsTests
     public async Task Events_StreamOpenedWhileStopping_Answers200WithTheJobAndEnds()
     {
         var engine = new ControlledEngine();
-        using var app = new ToonStudioApplication(services: ToonStudioApplication.WithEngine(engine));
+        // SIGTERM as the server's own parts see it (ShutdownClock), without tearing the test host down under the request.
+        using var sigterm = new CancellationTokenSource();
+        using var app = new ToonStudioApplication(services: ToonStudioApplication.Combine(ToonStudioApplication.WithEngine(engine),
+            services => services.Replace(ServiceDescriptor.Singleton(sp => new ShutdownClock(new StoppingLifetime(sigterm.Token), sp.GetRequiredService<TimeProvider>())))));
         using var client = app.CreateClient();
         var id = (await (await client.PostAsync("/api/v1/ppl", Forms.Ppl())).JsonAsync()).Str("id");
         await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // SIGTERM arrives before the stream's first byte: the stream still answers, with the job as it stands.
-        app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+        await sigterm.CancelAsync();
         using var response = await client.GetAsync($"/api/v1/jobs/{id}/events").WaitAsync(TimeSpan.FromSeconds(30));
         var body = await response.Content.ReadAsStringAsync();
         engine.Release.TrySetResult();
@@ -93,7 +97,18 @@ public sealed class RecoveryAndEventsTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var events = body.Split("\n").Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(id, JsonNode.Parse(Assert.Single(events)[6..])!.AsObject().Str("id"));
+        var job = JsonNode.Parse(Assert.Single(events)[6..])!.AsObject();
+        Assert.Equal(id, job.Str("id"));
+        Assert.Equal("running", job.Str("status"));
+    }
+
+    /// <summary>A host lifetime whose only event is the stopping one the test triggers.</summary>
+    private sealed class StoppingLifetime(CancellationToken stopping) : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => stopping;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+        public void StopApplication() => throw new NotSupportedException("The test signals stopping itself.");
     }
 
     /// <summary>Rewrites the job's lease as a dead process would have left it: another owner, an hour ahead.</summary>

@@ -15,7 +15,7 @@ namespace ToonStudio.Server.Storage.Postgres;
 public sealed partial class PostgresJobEventBus(NpgsqlDataSource db, string schema, TimeProvider time, ILogger<PostgresJobEventBus> log)
     : BackgroundService, IJobEventBus
 {
-    private readonly InProcessJobEventBus _local = new(time);
+    private readonly InProcessJobEventBus _local = new();
     private readonly string _changed = $"{PostgresOptions.Checked(schema)}_job_changed";
     private readonly string _queued = $"{schema}_job_queued";
 
